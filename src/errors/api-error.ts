@@ -1,0 +1,75 @@
+import { codeInfo, isWellFormedCode } from './code-info.js';
+
+// Symbol.for survives two copies of this package in one process, where
+// `instanceof` would not.
+const API_ERROR = Symbol.for('express-tcapi.ApiError');
+
+/** Options of {@link ApiError}. */
+export interface ApiErrorOptions {
+  /** The underlying failure; kept for logs, never sent to the client. */
+  cause?: unknown;
+  /** Extra response headers, such as `Retry-After`. */
+  headers?: Record<string, string | number>;
+  /**
+   * HTTP status in `semantic` mode, overriding the one the code's family
+   * takes. Ignored in `compatible` mode, where every envelope is sent on 200.
+   */
+  status?: number;
+}
+
+/**
+ * A failure to report to the client as a Tencent Cloud error envelope.
+ * The message is sent as given; without one, the code's default message is
+ * sent in the caller's language.
+ *
+ * @example
+ * throw new ApiError('ResourceNotFound.InstanceNotFound',
+ *   'The instance `ins-1` does not exist.');
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** The Tencent Cloud error code, `Category` or `Category.SubCode`. */
+  readonly code: string;
+  /** Extra response headers. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Semantic-mode status override, when one was given. */
+  readonly status: number | undefined;
+  /** Whether the message was given, rather than the code's default. */
+  readonly hasOwnMessage: boolean;
+
+  constructor(code: string, message?: string, options: ApiErrorOptions = {}) {
+    if (!isWellFormedCode(code)) {
+      throw new TypeError(
+        `ApiError needs a code such as "ResourceNotFound" or "ResourceNotFound.InstanceNotFound"; received ${JSON.stringify(code)}.`,
+      );
+    }
+    super(message ?? codeInfo(code).en, { cause: options.cause });
+    this.code = code;
+    this.hasOwnMessage = message !== undefined;
+    this.headers = Object.freeze(stringValues(options.headers));
+    this.status = options.status;
+    Object.defineProperty(this, API_ERROR, { value: true });
+  }
+}
+
+/**
+ * Whether `value` is an {@link ApiError}, also one made by another copy of
+ * this package.
+ */
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[API_ERROR] === true
+  );
+}
+
+function stringValues(
+  headers: Record<string, string | number> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    out[name] = String(value);
+  }
+  return out;
+}
