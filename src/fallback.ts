@@ -1,6 +1,17 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type {
+  ErrorRequestHandler,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express';
+import { contextFor } from './context.js';
 import { ApiError } from './errors/api-error.js';
-import { resolveOptions, type TcapiOptions } from './options.js';
+import {
+  explicitOptions,
+  resolveOptions,
+  type ResolvedOptions,
+  type TcapiOptions,
+} from './options.js';
 import { sendFailure } from './send-failure.js';
 
 const TENCENT_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -8,21 +19,21 @@ const TENCENT_METHODS = new Set(['GET', 'HEAD', 'POST']);
 /**
  * Answers a request that no route matched: `InvalidAction`, or
  * `UnsupportedProtocol` for a method other than GET or POST. The path is
- * never put in the message. Options are those of `tcapi()`, which take
- * precedence when it ran for the request.
+ * never put in the message. Options are those of the `tcapi()` that ran
+ * for the request, with the ones given here on top.
  *
  * @example
  * app.use(tcapiNotFound());
  */
 export function tcapiNotFound(options?: TcapiOptions): RequestHandler {
-  const fallback = resolveOptions(options);
+  const optionsFor = handlerOptions(options);
   return function tcapiNotFound(req, res) {
-    const restrict = fallback.restrictMethods;
+    const inForce = optionsFor(req, res);
     const error =
-      restrict && !TENCENT_METHODS.has(req.method)
+      inForce.restrictMethods && !TENCENT_METHODS.has(req.method)
         ? new ApiError('UnsupportedProtocol')
         : new ApiError('InvalidAction');
-    sendFailure(req, res, error, fallback);
+    sendFailure(req, res, error, inForce);
   };
 }
 
@@ -35,9 +46,9 @@ export function tcapiNotFound(options?: TcapiOptions): RequestHandler {
  * app.use(tcapiErrorHandler({ onError: (err, { requestId }) => log(err) }));
  */
 export function tcapiErrorHandler(options?: TcapiOptions): ErrorRequestHandler {
-  const fallback = resolveOptions(options);
+  const optionsFor = handlerOptions(options);
   return function tcapiErrorHandler(err, req, res, _next) {
-    sendFailure(req, res, err, fallback);
+    sendFailure(req, res, err, optionsFor(req, res));
   };
 }
 
@@ -53,4 +64,18 @@ export function tcapiFinish(
   options?: TcapiOptions,
 ): [RequestHandler, ErrorRequestHandler] {
   return [tcapiNotFound(options), tcapiErrorHandler(options)];
+}
+
+/**
+ * The options in force for a request at a fallback handler: those of the
+ * `tcapi()` that ran for it (or the defaults), with the ones the handler
+ * was given explicitly on top.
+ */
+function handlerOptions(options: TcapiOptions | undefined) {
+  const own = resolveOptions(options);
+  const overrides = explicitOptions(options);
+  return (req: Request, res: Response): ResolvedOptions => {
+    const { options: base } = contextFor(req, res, own);
+    return overrides ? Object.freeze({ ...base, ...overrides }) : base;
+  };
 }

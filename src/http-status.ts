@@ -1,4 +1,5 @@
 import { codeInfo } from './errors/code-info.js';
+import { debugErrors } from './log.js';
 
 /** What a custom status policy is told about an error. */
 export interface StatusPolicyInput {
@@ -14,7 +15,7 @@ export interface StatusPolicyInput {
  *   answers and as the official SDKs require.
  * - `'semantic'`: a 4xx or 5xx per code family, for browsers, metrics and
  *   REST-style gateways.
- * - a function: any status from 200 to 599.
+ * - a function: 200 or a status from 400 to 599 (anything else gives 500).
  */
 export type HttpStatusPolicy =
   | 'compatible'
@@ -37,11 +38,24 @@ export function errorStatus(
   if (policy === 'compatible') return 200;
   const semantic = semanticStatus(code, override);
   if (policy === 'semantic') return semantic;
-  const chosen = policy({ code, semanticStatus: semantic });
-  // A bad status from a custom policy must not make Node throw mid-response.
-  return Number.isInteger(chosen) && chosen >= 200 && chosen <= 599
-    ? chosen
-    : 500;
+  const chosen = askPolicy(policy, { code, semanticStatus: semantic });
+  // A bad status must not make Node throw mid-response, and one without a
+  // body (204, 304) or a redirect would lose the error.
+  return chosen === 200 || isErrorStatus(chosen) ? chosen : 500;
+}
+
+// A policy that throws would turn the error envelope into Express's HTML
+// error page; it is treated like one that returned a bad status.
+function askPolicy(
+  policy: (error: StatusPolicyInput) => number,
+  input: StatusPolicyInput,
+): number {
+  try {
+    return policy(input);
+  } catch (policyError) {
+    debugErrors('httpStatus policy threw for %s: %O', input.code, policyError);
+    return Number.NaN;
+  }
 }
 
 /**

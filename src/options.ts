@@ -40,7 +40,8 @@ export interface TcapiOptions {
    */
   bigint?: 'number' | 'string';
   /**
-   * The key an array or primitive result is put under.
+   * The key an array or primitive result is put under; a PascalCase key
+   * other than `Error` and `RequestId`.
    * @default 'Data'
    */
   dataKey?: string;
@@ -76,6 +77,10 @@ const DEFAULTS: ResolvedOptions = Object.freeze({
 
 const KNOWN = new Set(Object.keys(DEFAULTS));
 
+// A result under `Error` reads as a failure to every SDK; one under
+// `RequestId` would be overwritten by the id.
+const ENVELOPE_KEYS = new Set(['Error', 'RequestId']);
+
 /** Default options, for handlers used without `tcapi()` in front. */
 export const defaultOptions = DEFAULTS;
 
@@ -88,7 +93,9 @@ export function resolveOptions(options: TcapiOptions = {}): ResolvedOptions {
     fail(`expected an options object, received ${describe(options)}`);
   }
   if ('headers' in options && 'method' in options) {
-    fail('received a request: mount it as app.use(tcapi()), not app.use(tcapi)');
+    fail(
+      'received a request: call the factory, as in app.use(tcapi()) or app.use(tcapiFinish())',
+    );
   }
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) {
@@ -124,9 +131,11 @@ export function resolveOptions(options: TcapiOptions = {}): ResolvedOptions {
     merged.bigint,
   );
   check(
-    typeof merged.dataKey === 'string' && /^[A-Z][A-Za-z0-9]*$/.test(merged.dataKey),
+    typeof merged.dataKey === 'string' &&
+      /^[A-Z][A-Za-z0-9]*$/.test(merged.dataKey) &&
+      !ENVELOPE_KEYS.has(merged.dataKey),
     'dataKey',
-    "a PascalCase key such as 'Data'",
+    "a PascalCase key such as 'Data', other than Error and RequestId",
     merged.dataKey,
   );
   check(
@@ -142,6 +151,17 @@ export function resolveOptions(options: TcapiOptions = {}): ResolvedOptions {
     merged.noContent,
   );
   return Object.freeze(merged);
+}
+
+/**
+ * The options that were given, after {@link resolveOptions} checked them,
+ * or `undefined` when there are none.
+ */
+export function explicitOptions(
+  options: TcapiOptions | undefined,
+): Partial<ResolvedOptions> | undefined {
+  const given = withoutUndefined(options ?? {});
+  return Object.keys(given).length > 0 ? given : undefined;
 }
 
 function check(ok: boolean, name: string, expected: string, got: unknown) {

@@ -12,18 +12,20 @@ import { defaultOptions, type ResolvedOptions } from './options.js';
 /**
  * Answers with the error envelope for anything thrown. When the response
  * has already started, nothing more is written: the connection is cut so
- * the client can tell the body is incomplete.
+ * the client can tell the body is incomplete. `options` are the options in
+ * force; without them, those of the `tcapi()` that ran for the request.
  */
 export function sendFailure(
   req: Request,
   res: Response,
   thrown: unknown,
-  fallback: ResolvedOptions = defaultOptions,
+  options?: ResolvedOptions,
 ): void {
-  const context = contextFor(req, res, fallback);
+  const context = contextFor(req, res, options ?? defaultOptions);
+  const inForce = options ?? context.options;
   const failure = toFailure(thrown);
   const afterHeadersSent = res.headersSent;
-  report(context, req, failure, afterHeadersSent);
+  report(context, req, failure, afterHeadersSent, inForce);
   if (afterHeadersSent) {
     if (!res.writableEnded) res.destroy();
     return;
@@ -31,7 +33,7 @@ export function sendFailure(
   const info = codeInfo(failure.code);
   const message =
     failure.message ?? (context.language === 'zh-CN' ? info.zh : info.en);
-  const { httpStatus } = context.options;
+  const { httpStatus } = inForce;
   const status = errorStatus(httpStatus, failure.code, failure.status);
   const headers =
     httpStatus === 'compatible'
@@ -46,6 +48,7 @@ function report(
   req: Request,
   failure: Failure,
   afterHeadersSent: boolean,
+  options: ResolvedOptions,
 ): void {
   const serverSide = codeInfo(failure.code).status >= 500;
   if (!serverSide && !afterHeadersSent) return;
@@ -57,7 +60,7 @@ function report(
     failure.code,
     failure.cause,
   );
-  const { onError } = context.options;
+  const { onError } = options;
   if (!onError) return;
   try {
     onError(failure.cause, {

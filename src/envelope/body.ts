@@ -10,7 +10,8 @@ export interface SuccessFormat {
  * The success envelope for a result: `{"Response": {...result, "RequestId"}}`.
  * An array or primitive goes under `dataKey`; nothing at all gives just the
  * id; a result that already is an envelope is kept as it is, and gets the
- * id only if it has none. Throws when the result cannot be serialised.
+ * id only if it has none. Throws when the result cannot be serialised or
+ * has an `Error` field.
  */
 export function successBody(
   result: unknown,
@@ -41,6 +42,10 @@ function fields(
 ): Record<string, unknown> {
   if (value === undefined || value === null) return { RequestId: requestId };
   if (isPlainRecord(value)) {
+    if (Object.hasOwn(value, 'Error')) {
+      // Every SDK reads `Response.Error` as a failure, whatever else is there.
+      throw new TypeError('A result may not have an `Error` field.');
+    }
     const { RequestId: _ignored, ...rest } = value;
     return { ...rest, RequestId: requestId };
   }

@@ -35,9 +35,11 @@ export function patchResponse(
   };
   res.sendStatus = function tcapiSendStatus(this: Response, status: number) {
     if (!Number.isInteger(status) || status < 100 || status > 599) {
-      sendFailure(req, this, new RangeError(`Invalid status code: ${status}`), options);
+      const bug = new RangeError(`Invalid status code: ${status}`);
+      sendFailure(req, this, bug, options);
     } else if (status >= 400) {
-      sendFailure(req, this, new ApiError(codeForStatus(status), undefined, { status }), options);
+      const error = new ApiError(codeForStatus(status), undefined, { status });
+      sendFailure(req, this, error, options);
     } else {
       this.statusCode = status;
       sendResult(req, this, undefined, options);

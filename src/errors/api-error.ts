@@ -39,8 +39,9 @@ export class ApiError extends Error {
 
   constructor(code: string, message?: string, options: ApiErrorOptions = {}) {
     if (!isWellFormedCode(code)) {
+      const got = JSON.stringify(code);
       throw new TypeError(
-        `ApiError needs a code such as "ResourceNotFound" or "ResourceNotFound.InstanceNotFound"; received ${JSON.stringify(code)}.`,
+        `ApiError needs a code such as "ResourceNotFound.InstanceNotFound"; received ${got}.`,
       );
     }
     super(message ?? codeInfo(code).en, { cause: options.cause });

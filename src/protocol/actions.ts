@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { contextFor } from '../context.js';
 import type { Language } from '../language.js';
 import { debugActions } from '../log.js';
-import { resolveOptions } from '../options.js';
+import { defaultOptions } from '../options.js';
 import { sendFailure } from '../send-failure.js';
 import { sendResult } from '../send-result.js';
 import { readParameters } from './read-parameters.js';
@@ -43,6 +43,7 @@ export interface ActionRouterOptions {
   bodyLimit?: number | string;
 }
 
+const NO_SUCH_VERSION = 'The request `Version` is invalid or not found.';
 const HEADER_ACTION = 'x-tc-action';
 const HEADER_VERSION = 'x-tc-version';
 
@@ -61,12 +62,11 @@ const HEADER_VERSION = 'x-tc-version';
 export function actionRouter(options: ActionRouterOptions): RequestHandler {
   const versions = checkVersions(options);
   const readParams = readParameters({ limit: options.bodyLimit ?? '10mb' });
-  const fallback = resolveOptions();
   return function tcapiActions(req, res, next) {
     if (req.path !== '/') return next();
-    const context = contextFor(req, res, fallback);
-    const fail = (thrown: unknown) => sendFailure(req, res, thrown, fallback);
-    if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') {
+    const context = contextFor(req, res, defaultOptions);
+    const fail = (thrown: unknown) => sendFailure(req, res, thrown);
+    if (req.method !== 'GET' && req.method !== 'POST') {
       return fail(new ApiError('UnsupportedProtocol'));
     }
     const action = header(req, HEADER_ACTION);
@@ -75,11 +75,11 @@ export function actionRouter(options: ActionRouterOptions): RequestHandler {
     if (!version) return fail(missing('Version'));
     const table = Object.hasOwn(versions, version) ? versions[version] : undefined;
     if (!table) {
-      return fail(new ApiError('NoSuchVersion', 'The request `Version` is invalid or not found.'));
+      return fail(new ApiError('NoSuchVersion', NO_SUCH_VERSION));
     }
     const handler = Object.hasOwn(table, action) ? table[action] : undefined;
     if (!handler) {
-      return fail(new ApiError('InvalidAction', 'The request `Action` is invalid or not found.'));
+      return fail(new ApiError('InvalidAction'));
     }
     debugActions('%s %s %s', context.requestId, version, action);
     readParams(req, res)
@@ -95,7 +95,7 @@ export function actionRouter(options: ActionRouterOptions): RequestHandler {
         }),
       )
       .then((result) => {
-        if (!res.headersSent) sendResult(req, res, result, fallback);
+        if (!res.headersSent) sendResult(req, res, result);
       }, fail);
   };
 }
@@ -122,8 +122,9 @@ function checkVersions(options: ActionRouterOptions): ActionRouterOptions['versi
   for (const [version, table] of Object.entries(versions)) {
     for (const [action, handler] of Object.entries(table ?? {})) {
       if (typeof handler !== 'function') {
+        const got = typeof handler;
         throw new TypeError(
-          `express-tcapi: action \`${action}\` of version ${version} must be a function; received ${typeof handler}.`,
+          `express-tcapi: action \`${action}\` of version ${version} must be a function; received ${got}.`,
         );
       }
     }

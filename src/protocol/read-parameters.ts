@@ -13,7 +13,13 @@ export type ParameterReader = (
  * unless a body parser already ran), the query string of a GET.
  */
 export function readParameters(options: { limit: number | string }): ParameterReader {
-  const parseJson = express.json({ limit: options.limit, type: () => true });
+  // Not strict: a JSON primitive is valid JSON, and is then refused below
+  // as not an object rather than reported as unparseable.
+  const parseJson = express.json({
+    limit: options.limit,
+    strict: false,
+    type: () => true,
+  });
   return (req, res) => {
     if (req.method !== 'POST') return Promise.resolve({ ...(req.query as object) });
     // A body parser that already ran leaves the stream consumed; the
