@@ -56,6 +56,17 @@ export function contextFor(
 }
 
 /**
+ * Switches the language of the messages for this request, for callers that
+ * name it in a parameter (`Language`) rather than in `X-TC-Language`.
+ */
+export function setLanguage(req: Request, language: Language): void {
+  const context = getContext(req);
+  if (!context || context.language === language) return;
+  const updated = Object.freeze({ ...context, language });
+  Object.defineProperty(req, CONTEXT, { value: updated, configurable: true });
+}
+
+/**
  * The request id express-tcapi gave `req`, or `undefined` when `tcapi()`
  * has not run for it.
  *

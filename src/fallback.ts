@@ -6,6 +6,8 @@ import type {
 } from 'express';
 import { contextFor } from './context.js';
 import { ApiError } from './errors/api-error.js';
+import { isTencentMethod } from './methods.js';
+import { answeredMisuse } from './misuse.js';
 import {
   explicitOptions,
   resolveOptions,
@@ -14,7 +16,6 @@ import {
 } from './options.js';
 import { sendFailure } from './send-failure.js';
 
-const TENCENT_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 /**
  * Answers a request that no route matched: `InvalidAction`, or
@@ -26,11 +27,12 @@ const TENCENT_METHODS = new Set(['GET', 'HEAD', 'POST']);
  * app.use(tcapiNotFound());
  */
 export function tcapiNotFound(options?: TcapiOptions): RequestHandler {
+  if (answeredMisuse('tcapiNotFound', arguments)) return noop;
   const optionsFor = handlerOptions(options);
   return function tcapiNotFound(req, res) {
     const inForce = optionsFor(req, res);
     const error =
-      inForce.restrictMethods && !TENCENT_METHODS.has(req.method)
+      inForce.restrictMethods && !isTencentMethod(req.method)
         ? new ApiError('UnsupportedProtocol')
         : new ApiError('InvalidAction');
     sendFailure(req, res, error, inForce);
@@ -46,6 +48,7 @@ export function tcapiNotFound(options?: TcapiOptions): RequestHandler {
  * app.use(tcapiErrorHandler({ onError: (err, { requestId }) => log(err) }));
  */
 export function tcapiErrorHandler(options?: TcapiOptions): ErrorRequestHandler {
+  if (answeredMisuse('tcapiErrorHandler', arguments)) return noopErrorHandler;
   const optionsFor = handlerOptions(options);
   return function tcapiErrorHandler(err, req, res, _next) {
     sendFailure(req, res, err, optionsFor(req, res));
@@ -63,6 +66,7 @@ export function tcapiErrorHandler(options?: TcapiOptions): ErrorRequestHandler {
 export function tcapiFinish(
   options?: TcapiOptions,
 ): [RequestHandler, ErrorRequestHandler] {
+  if (answeredMisuse('tcapiFinish', arguments)) return [noop, noopErrorHandler];
   return [tcapiNotFound(options), tcapiErrorHandler(options)];
 }
 
@@ -79,3 +83,6 @@ function handlerOptions(options: TcapiOptions | undefined) {
     return overrides ? Object.freeze({ ...base, ...overrides }) : base;
   };
 }
+
+const noop: RequestHandler = () => undefined;
+const noopErrorHandler: ErrorRequestHandler = (_err, _req, _res, _next) => undefined;

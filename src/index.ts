@@ -2,17 +2,31 @@ export { tcapi } from './middleware.js';
 export { tcapiErrorHandler, tcapiFinish, tcapiNotFound } from './fallback.js';
 export { asyncHandler } from './async-handler.js';
 export { requestIdOf } from './context.js';
-export { ApiError, isApiError, type ApiErrorOptions } from './errors/api-error.js';
+export {
+  ApiError,
+  isApiError,
+  type ApiErrorOptions,
+  type LocalizedMessage,
+} from './errors/api-error.js';
 export { COMMON_CODES, type CodeInfo } from './errors/common-codes.js';
 export { codeInfo } from './errors/code-info.js';
 export type { Language } from './language.js';
 export type { HttpStatusPolicy, StatusPolicyInput } from './http-status.js';
 export type { ErrorReport, TcapiOptions } from './options.js';
 export type { TrustRequestId } from './request-id.js';
-export {
-  actionRouter,
-  type ActionContext,
-  type ActionHandler,
-  type ActionRouterOptions,
-  type ActionTable,
-} from './protocol/actions.js';
+export { actionRouter } from './protocol/actions.js';
+export type { ActionRouterOptions } from './protocol/action-plan.js';
+export type {
+  ActionContext,
+  ActionDefinition,
+  ActionEntry,
+  ActionHandler,
+  ActionsOf,
+  ActionTable,
+  RetiredAction,
+} from './protocol/action-definition.js';
+export type { CredentialsOption } from './protocol/credentials.js';
+export type { Credential, CredentialLookup } from './protocol/signature/verify.js';
+export type { ParameterSchema } from './protocol/parameters.js';
+export { captureRawBody } from './protocol/raw-body.js';
+export { checkDryRun } from './protocol/dry-run.js';

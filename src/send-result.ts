@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
 import { contextFor } from './context.js';
-import { successBody } from './envelope/body.js';
+import { successBody, type SuccessBody } from './envelope/body.js';
 import { writeJson } from './envelope/write.js';
+import { ApiError } from './errors/api-error.js';
+import { codeForStatus } from './errors/http-status-errors.js';
 import { defaultOptions, type ResolvedOptions } from './options.js';
 import { sendFailure } from './send-failure.js';
 
@@ -26,14 +28,23 @@ export function sendResult(
     sendFailure(req, res, new Error(LATE_RESULT), inForce);
     return;
   }
-  let body: string;
+  if (res.statusCode >= 400 && res.statusCode <= 599) {
+    // `res.status(404).json(x)`: the app means a failure, and the SDKs
+    // must see one; what x says is not trusted as a client message.
+    const { statusCode: status } = res;
+    sendFailure(req, res, new ApiError(codeForStatus(status), undefined, { status }), inForce);
+    return;
+  }
+  let body: SuccessBody;
   try {
     body = successBody(result, context.requestId, inForce);
   } catch (cause) {
     sendFailure(req, res, cause, inForce);
     return;
   }
-  writeJson(req, res, successStatus(res.statusCode, inForce), body);
+  // An envelope passed through keeps its id: the header must agree.
+  if (body.requestId !== context.requestId) res.setHeader('X-TC-RequestId', body.requestId);
+  writeJson(req, res, successStatus(res.statusCode, inForce), body.text);
 }
 
 const LATE_RESULT = 'A result was sent after the response had started.';
@@ -45,5 +56,8 @@ function successStatus(current: number, options: ResolvedOptions): number {
       ? 200
       : 204;
   }
-  return options.httpStatus === 'compatible' ? 200 : current;
+  // 205 and 1xx carry no body and 3xx are not results; an invalid status
+  // would make Node throw.
+  const isResult = current >= 200 && current <= 299 && current !== 205;
+  return options.httpStatus === 'compatible' || !isResult ? 200 : current;
 }

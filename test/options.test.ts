@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { ErrorRequestHandler } from 'express';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   tcapi,
   tcapiErrorHandler,
@@ -73,14 +73,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       next(err);
     };
 
-  describe.each([
-    ['tcapi', tcapi, 'app.use(tcapi())'],
-    ['tcapiFinish', tcapiFinish, 'app.use(tcapiFinish())'],
-  ] as const)('app.use(%s) without the call', (_fn, factory, fix) => {
+  describe('app.use(tcapi) without the call', () => {
     it('should fail every request with a TypeError that shows the fix', async () => {
       const seen: unknown[] = [];
+      const fix = 'app.use(tcapi())';
       const app = express();
-      app.use(factory as never);
+      app.use(tcapi as never);
       app.post('/', (_req, res) => res.json({ Reached: true }));
       app.use(capture(seen));
       app.use(tcapiErrorHandler());
@@ -90,6 +88,24 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       expect(seen).toHaveLength(1);
       expect(seen[0]).toBeInstanceOf(TypeError);
       expect((seen[0] as Error).message).toContain(fix);
+    });
+  });
+
+  describe.each([
+    ['tcapiFinish', tcapiFinish],
+    ['tcapiErrorHandler', tcapiErrorHandler],
+    ['tcapiNotFound', tcapiNotFound],
+  ] as const)('app.use(%s) without the call', (name, factory) => {
+    it('should answer InternalError as an envelope, not an HTML page', async () => {
+      const onError = vi.fn();
+      const app = express();
+      app.use(tcapi({ onError }));
+      app.use(factory as never);
+      const res = await request(app).post('/');
+      expectEnvelope(res);
+      expect(res.body.Response.Error.Code).toBe('InternalError');
+      expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(TypeError);
+      expect((onError.mock.calls[0]?.[0] as Error).message).toContain(`app.use(${name}())`);
     });
   });
 

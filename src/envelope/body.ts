@@ -1,3 +1,4 @@
+import { isSafeId } from '../request-id.js';
 import { serialize } from './serialize.js';
 
 /** How a success body is written. */
@@ -6,26 +7,34 @@ export interface SuccessFormat {
   readonly dataKey: string;
 }
 
+/** A success body and the request id it carries. */
+export interface SuccessBody {
+  readonly text: string;
+  readonly requestId: string;
+}
+
 /**
  * The success envelope for a result: `{"Response": {...result, "RequestId"}}`.
  * An array or primitive goes under `dataKey`; nothing at all gives just the
- * id; a result that already is an envelope is kept as it is, and gets the
- * id only if it has none. Throws when the result cannot be serialised or
- * has an `Error` field.
+ * id. A result that already is an envelope is kept as it is, with its own
+ * `RequestId` when that is a safe id, or else with ours. Throws when the
+ * result cannot be serialised, or has an `Error` or `Response` field that
+ * would make it read as something it is not.
  */
 export function successBody(
   result: unknown,
   requestId: string,
   format: SuccessFormat,
-): string {
+): SuccessBody {
   const value = toJsonValue(result);
   if (isEnvelope(value)) {
-    const inner = value.Response;
-    return typeof inner.RequestId === 'string'
-      ? serialize(value, format.bigint)
-      : serialize({ Response: { ...inner, RequestId: requestId } }, format.bigint);
+    const own = value.Response.RequestId;
+    if (isSafeId(own)) return { text: serialize(value, format.bigint), requestId: own };
+    const inner = { ...value.Response, RequestId: requestId };
+    return { text: serialize({ Response: inner }, format.bigint), requestId };
   }
-  return serialize({ Response: fields(value, requestId, format) }, format.bigint);
+  const text = serialize({ Response: fields(value, requestId, format) }, format.bigint);
+  return { text, requestId };
 }
 
 /** The error envelope. Built from strings only, so it cannot fail. */
@@ -42,9 +51,12 @@ function fields(
 ): Record<string, unknown> {
   if (value === undefined || value === null) return { RequestId: requestId };
   if (isPlainRecord(value)) {
-    if (Object.hasOwn(value, 'Error')) {
-      // Every SDK reads `Response.Error` as a failure, whatever else is there.
-      throw new TypeError('A result may not have an `Error` field.');
+    // Every SDK reads `Response.Error` as a failure, whatever else is
+    // there; a `Response` field would nest a second envelope level.
+    for (const key of ['Error', 'Response']) {
+      if (value[key] !== undefined) {
+        throw new TypeError(`A result may not have a \`${key}\` field.`);
+      }
     }
     const { RequestId: _ignored, ...rest } = value;
     return { ...rest, RequestId: requestId };

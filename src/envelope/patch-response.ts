@@ -8,7 +8,8 @@ import { sendResult } from '../send-result.js';
 /**
  * Routes the response helpers an app writes results with through the
  * envelope writer:
- * - `res.json(x)` and `res.send(x)` for anything but a string or a buffer
+ * - `res.json(x)`, `res.jsonp(x)` and `res.send(x)` for anything but a
+ *   string or a buffer
  *   write `x` as the success envelope. They never call each other here, so
  *   a result is wrapped once.
  * - `res.sendStatus(s)` writes an empty envelope, or for 4xx/5xx the error
@@ -26,6 +27,7 @@ export function patchResponse(
     sendResult(req, this, result, options);
     return this;
   };
+  res.jsonp = res.json;
   res.send = function tcapiSend(this: Response, body?: unknown) {
     if (typeof body === 'string' || Buffer.isBuffer(body)) {
       return rawSend.call(this, body);
@@ -34,7 +36,7 @@ export function patchResponse(
     return this;
   };
   res.sendStatus = function tcapiSendStatus(this: Response, status: number) {
-    if (!Number.isInteger(status) || status < 100 || status > 599) {
+    if (!Number.isInteger(status) || status < 200 || status > 599) {
       const bug = new RangeError(`Invalid status code: ${status}`);
       sendFailure(req, this, bug, options);
     } else if (status >= 400) {

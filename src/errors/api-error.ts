@@ -1,4 +1,8 @@
+import type { Language } from '../language.js';
 import { codeInfo, isWellFormedCode } from './code-info.js';
+
+/** A message in each language the caller may pick with `X-TC-Language`. */
+export type LocalizedMessage = Readonly<Record<Language, string>>;
 
 // Symbol.for survives two copies of this package in one process, where
 // `instanceof` would not.
@@ -19,8 +23,9 @@ export interface ApiErrorOptions {
 
 /**
  * A failure to report to the client as a Tencent Cloud error envelope.
- * The message is sent as given; without one, the code's default message is
- * sent in the caller's language.
+ * The message is sent as given, or in the caller's language when given in
+ * both; without one, the code's default message is sent in the caller's
+ * language.
  *
  * @example
  * throw new ApiError('ResourceNotFound.InstanceNotFound',
@@ -36,17 +41,25 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   /** Whether the message was given, rather than the code's default. */
   readonly hasOwnMessage: boolean;
+  /** The message in both languages, when it was given so. */
+  readonly localized: LocalizedMessage | undefined;
 
-  constructor(code: string, message?: string, options: ApiErrorOptions = {}) {
+  constructor(
+    code: string,
+    message?: string | LocalizedMessage,
+    options: ApiErrorOptions = {},
+  ) {
     if (!isWellFormedCode(code)) {
       const got = JSON.stringify(code);
       throw new TypeError(
         `ApiError needs a code such as "ResourceNotFound.InstanceNotFound"; received ${got}.`,
       );
     }
-    super(message ?? codeInfo(code).en, { cause: options.cause });
+    const english = typeof message === 'object' ? message['en-US'] : message;
+    super(english ?? codeInfo(code).en, { cause: options.cause });
     this.code = code;
     this.hasOwnMessage = message !== undefined;
+    this.localized = typeof message === 'object' ? Object.freeze({ ...message }) : undefined;
     this.headers = Object.freeze(stringValues(options.headers));
     this.status = options.status;
     Object.defineProperty(this, API_ERROR, { value: true });

@@ -10,6 +10,12 @@ const parseFailed = (jsonSyntax: boolean): Mapped => ({
   status: 400,
 });
 
+const NOT_DECOMPRESSED: Mapped = {
+  code: 'InvalidParameter',
+  message: 'The request body could not be decompressed.',
+  status: 400,
+};
+
 // Keyed by the `type` that body-parser (1.x and 2.x) sets on its errors.
 // Messages are fixed: body-parser's own ones echo header values and
 // fragments of the body.
@@ -78,6 +84,10 @@ export function mapBodyError(err: Error): Mapped | undefined {
   if (typeof type === 'string' && Object.hasOwn(BY_TYPE, type)) {
     return BY_TYPE[type];
   }
+  // zlib's own errors (a Content-Encoding the body does not match) carry
+  // its wording, not a message for the client.
+  const { code } = err as { code?: unknown };
+  if (typeof code === 'string' && code.startsWith('Z_')) return NOT_DECOMPRESSED;
   // Other JSON body parsers reject with a SyntaxError marked as a client
   // error and carrying the body; a bare SyntaxError is a server bug.
   if (err instanceof SyntaxError && 'body' in err && statusOf(err) === 400) {

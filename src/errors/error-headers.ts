@@ -7,6 +7,9 @@ const RESERVED = new Set([
   'transfer-encoding',
   'connection',
   'x-tc-requestid',
+  'x-tc-traceid',
+  'location',
+  'set-cookie',
 ]);
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

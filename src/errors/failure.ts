@@ -1,3 +1,5 @@
+import type { LocalizedMessage } from './api-error.js';
+
 /**
  * Any error, mapped to what the client is told. Produced by
  * `toFailure()`; read by the envelope writer.
@@ -6,7 +8,7 @@ export interface Failure {
   /** Tencent Cloud error code. */
   readonly code: string;
   /** Message for the client; `undefined` means the code's default. */
-  readonly message: string | undefined;
+  readonly message: string | LocalizedMessage | undefined;
   /** Semantic-mode status override; `undefined` uses the code's family. */
   readonly status: number | undefined;
   /** Headers the error asked for (already checked). */

@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import { isApiError } from './api-error.js';
+import { isApiError, type ApiError } from './api-error.js';
 import { isWellFormedCode } from './code-info.js';
 import { mapBodyError } from './body-parser-errors.js';
 import { safeErrorHeaders } from './error-headers.js';
@@ -17,7 +17,7 @@ export function toFailure(thrown: unknown): Failure {
   if (isApiError(thrown) && isWellFormedCode(thrown.code)) {
     return {
       code: thrown.code,
-      message: thrown.hasOwnMessage ? String(thrown.message) : undefined,
+      message: ownMessage(thrown),
       status: thrown.status,
       headers: safeErrorHeaders(thrown.headers),
       cause: thrown,
@@ -44,6 +44,16 @@ export function internalError(cause: unknown): Failure {
     headers: {},
     cause,
   };
+}
+
+function ownMessage(error: ApiError): Failure['message'] {
+  if (!error.hasOwnMessage) return undefined;
+  const { localized } = error;
+  return localized &&
+    typeof localized['en-US'] === 'string' &&
+    typeof localized['zh-CN'] === 'string'
+    ? localized
+    : String(error.message);
 }
 
 function isError(value: unknown): value is Error {

@@ -1,133 +1,97 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { contextFor } from '../context.js';
-import type { Language } from '../language.js';
+import { asFailure } from '../async-handler.js';
+import { contextFor, setLanguage } from '../context.js';
+import { ApiError } from '../errors/api-error.js';
+import { parseLanguage } from '../language.js';
 import { debugActions } from '../log.js';
 import { defaultOptions } from '../options.js';
-import { sendFailure } from '../send-failure.js';
 import { sendResult } from '../send-result.js';
-import { readParameters } from './read-parameters.js';
-import { ApiError } from '../errors/api-error.js';
-
-/** What an action handler is told besides its parameters. */
-export interface ActionContext {
-  readonly action: string;
-  readonly version: string;
-  /** `X-TC-Region`, when the caller sent one. */
-  readonly region: string | undefined;
-  readonly requestId: string;
-  readonly language: Language;
-  readonly req: Request;
-  readonly res: Response;
-}
+import type { ActionContext } from './action-definition.js';
+import { planActions, type ActionPlan, type ActionRouterOptions } from './action-plan.js';
+import { decodeRequest } from './decode-request.js';
+import * as messages from './messages.js';
+import { verifySignature } from './signature/verify.js';
 
 /**
- * Runs one action: takes its parameters, returns its result object (or a
- * promise of it), or throws an `ApiError`.
- */
-export type ActionHandler<Params = any, Result = unknown> = (
-  params: Params,
-  context: ActionContext,
-) => Result | Promise<Result>;
-
-/** The actions of one API version, by name. */
-export type ActionTable = Readonly<Record<string, ActionHandler>>;
-
-/** Options of {@link actionRouter}. */
-export interface ActionRouterOptions {
-  /** The actions of each version the service serves, keyed by version. */
-  versions: Readonly<Record<string, ActionTable>>;
-  /**
-   * Largest JSON body accepted, in bytes or as a string such as `'10mb'`.
-   * @default '10mb' (the real service's limit for TC3 POST)
-   */
-  bodyLimit?: number | string;
-}
-
-const NO_SUCH_VERSION = 'The request `Version` is invalid or not found.';
-const HEADER_ACTION = 'x-tc-action';
-const HEADER_VERSION = 'x-tc-version';
-
-/**
- * A Tencent Cloud style service: `POST /` (and `GET /`) with `X-TC-Action`
- * and `X-TC-Version` dispatched to a handler by name, its result sent as
- * the success envelope. Requests to other paths pass on.
+ * A Tencent Cloud style service at the path it is mounted on: `POST /` or
+ * `GET /` in any form the official SDKs send (TC3 JSON, TC3 GET, v1 GET
+ * and form POST), checked in the order of the real service (method, size,
+ * common parameters, signature, version, action, region, parameters),
+ * then dispatched to the action's handler. Failures go to `next(err)`, for
+ * `tcapiFinish()` to answer. Requests to other paths pass on.
  *
  * @example
  * app.use(tcapi());
- * app.use(actionRouter({ versions: { '2017-03-12': {
- *   DescribeInstances: async (params) => ({ TotalCount: 0, InstanceSet: [] }),
- * } } }));
+ * app.use(actionRouter({
+ *   credentials: { AKIDexample: 'secret-key' },
+ *   versions: { '2017-03-12': {
+ *     DescribeInstances: async (params) => ({ TotalCount: 0, InstanceSet: [] }),
+ *   } },
+ * }));
  * app.use(tcapiFinish());
  */
 export function actionRouter(options: ActionRouterOptions): RequestHandler {
-  const versions = checkVersions(options);
-  const readParams = readParameters({ limit: options.bodyLimit ?? '10mb' });
+  const plan = planActions(options);
   return function tcapiActions(req, res, next) {
     if (req.path !== '/') return next();
-    const context = contextFor(req, res, defaultOptions);
-    const fail = (thrown: unknown) => sendFailure(req, res, thrown);
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      return fail(new ApiError('UnsupportedProtocol'));
-    }
-    const action = header(req, HEADER_ACTION);
-    const version = header(req, HEADER_VERSION);
-    if (!action) return fail(missing('Action'));
-    if (!version) return fail(missing('Version'));
-    const table = Object.hasOwn(versions, version) ? versions[version] : undefined;
-    if (!table) {
-      return fail(new ApiError('NoSuchVersion', NO_SUCH_VERSION));
-    }
-    const handler = Object.hasOwn(table, action) ? table[action] : undefined;
-    if (!handler) {
-      return fail(new ApiError('InvalidAction'));
-    }
-    debugActions('%s %s %s', context.requestId, version, action);
-    readParams(req, res)
-      .then((params) =>
-        handler(params, {
-          action,
-          version,
-          region: header(req, 'x-tc-region'),
-          requestId: context.requestId,
-          language: context.language,
-          req,
-          res,
-        }),
-      )
-      .then((result) => {
+    // Failures go to the app's error handlers, so that the options and
+    // hook given to tcapiFinish() apply to them as to any route's.
+    runAction(req, res, plan).then(
+      (result) => {
         if (!res.headersSent) sendResult(req, res, result);
-      }, fail);
+      },
+      (thrown: unknown) => next(asFailure(thrown)),
+    );
   };
 }
 
-function header(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+async function runAction(req: Request, res: Response, plan: ActionPlan): Promise<unknown> {
+  const { requestId } = contextFor(req, res, defaultOptions);
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    throw new ApiError('UnsupportedProtocol', messages.unsupportedProtocol);
+  }
+  const decoded = await decodeRequest(req, plan.limits);
+  const language = parseLanguage(decoded.common.language);
+  if (language) setLanguage(req, language);
+  const { action, version, region } = decoded.common;
+  if (!action) throw missing('Action');
+  if (!version) throw missing('Version');
+  let secretId: string | undefined;
+  if (plan.verify) {
+    if (!decoded.signed) throw new Error(BYTES_GONE);
+    ({ secretId } = await verifySignature(decoded.signed, plan.verify));
+  }
+  const actions = plan.versions.get(version);
+  if (!actions) throw new ApiError('NoSuchVersion', messages.noSuchVersion);
+  const planned = actions.get(action);
+  if (!planned) throw new ApiError('InvalidAction', messages.invalidAction);
+  if (planned.retired) throw new ApiError('ActionOffline', messages.actionOffline);
+  if (plan.regions) {
+    if (!region) throw missing('Region');
+    if (!plan.regions(region)) throw new ApiError('UnsupportedRegion', messages.unsupportedRegion);
+  }
+  const params = planned.check
+    ? planned.check(decoded.params, { coerce: decoded.coerce })
+    : decoded.params;
+  debugActions('%s %s %s', requestId, version, action);
+  const context: ActionContext = {
+    action,
+    version,
+    region,
+    secretId,
+    requestId,
+    language: contextFor(req, res, defaultOptions).language,
+    req,
+    res,
+  };
+  return planned.handler(params, context);
 }
+
+const BYTES_GONE =
+  'A body parser consumed the request before actionRouter() could check its signature: ' +
+  'mount it with { verify: captureRawBody }, or after the router.';
 
 function missing(name: string): ApiError {
-  return new ApiError(
-    'MissingParameter',
-    `The request is missing a required parameter \`${name}\`.`,
-  );
+  return new ApiError('MissingParameter', messages.missingParameter(name));
 }
 
-function checkVersions(options: ActionRouterOptions): ActionRouterOptions['versions'] {
-  const versions = options?.versions;
-  if (typeof versions !== 'object' || versions === null) {
-    throw new TypeError(
-      "express-tcapi: actionRouter() needs `versions`, such as { '2017-03-12': { DescribeInstances } }.",
-    );
-  }
-  for (const [version, table] of Object.entries(versions)) {
-    for (const [action, handler] of Object.entries(table ?? {})) {
-      if (typeof handler !== 'function') {
-        const got = typeof handler;
-        throw new TypeError(
-          `express-tcapi: action \`${action}\` of version ${version} must be a function; received ${got}.`,
-        );
-      }
-    }
-  }
-  return versions;
-}

@@ -21,7 +21,9 @@ export function actionApp(
   const app = express();
   app.use(tcapi(tcapiOptions));
   before?.(app);
-  app.use(actionRouter({ versions: { [VERSION]: actions }, bodyLimit: '1kb' }));
+  app.use(
+    actionRouter({ versions: { [VERSION]: actions }, limits: { json: '1kb' } }),
+  );
   app.use(tcapiFinish(tcapiOptions));
   return app;
 }

@@ -1,0 +1,128 @@
+import bytes from 'bytes';
+import type { ActionHandler, ActionTable } from './action-definition.js';
+import { credentialLookup, type CredentialsOption } from './credentials.js';
+import type { SizeLimits } from './decode-request.js';
+import {
+  compileParameters,
+  type ParameterCheck,
+  type ParameterSchema,
+} from './parameters.js';
+import type { VerifyOptions } from './signature/verify.js';
+
+/** Options of `actionRouter()`. */
+export interface ActionRouterOptions {
+  /** The actions of each version the service serves, keyed by version. */
+  versions: Readonly<Record<string, ActionTable>>;
+  /**
+   * The keys requests must be signed with (TC3-HMAC-SHA256, HmacSHA1 or
+   * HmacSHA256). Without it, signatures are not checked.
+   */
+  credentials?: CredentialsOption;
+  /**
+   * How far, in seconds, a request's timestamp may be from the server's
+   * clock, either way.
+   * @default 300
+   */
+  maxSkewSeconds?: number;
+  /**
+   * The regions served; a request for another gets `UnsupportedRegion`,
+   * one without a region `MissingParameter`. Without it, any region.
+   */
+  regions?: readonly string[] | ((region: string) => boolean);
+  /**
+   * Largest requests accepted, in bytes or as strings such as `'1mb'`.
+   * @default { get: '32kb', form: '1mb', json: '10mb' } (the real service's)
+   */
+  limits?: { get?: number | string; form?: number | string; json?: number | string };
+}
+
+/** An action ready to run: its parameter check compiled. */
+export type PlannedAction =
+  | { readonly retired: true }
+  | {
+      readonly retired: false;
+      readonly check: ParameterCheck<unknown> | undefined;
+      readonly handler: ActionHandler;
+    };
+
+/** Everything the router needs per request, worked out once. */
+export interface ActionPlan {
+  readonly versions: ReadonlyMap<string, ReadonlyMap<string, PlannedAction>>;
+  readonly verify: VerifyOptions | undefined;
+  readonly regions: ((region: string) => boolean) | undefined;
+  readonly limits: SizeLimits;
+}
+
+/** Checks the router's options and compiles every schema, at set-up. */
+export function planActions(options: ActionRouterOptions): ActionPlan {
+  if (typeof options?.versions !== 'object' || options.versions === null) {
+    fail("actionRouter() needs `versions`, such as { '2017-03-12': { DescribeInstances } }");
+  }
+  const versions = new Map<string, Map<string, PlannedAction>>();
+  for (const [version, table] of Object.entries(options.versions)) {
+    const actions = new Map<string, PlannedAction>();
+    for (const [action, entry] of Object.entries(table ?? {})) {
+      if (entry === undefined) continue;
+      actions.set(action, planAction(`\`${action}\` of version ${version}`, entry));
+    }
+    versions.set(version, actions);
+  }
+  return {
+    versions,
+    verify: options.credentials
+      ? {
+          credentials: credentialLookup(options.credentials),
+          maxSkewSeconds: positive('maxSkewSeconds', options.maxSkewSeconds ?? 300),
+        }
+      : undefined,
+    regions: regionCheck(options.regions),
+    limits: {
+      get: size('limits.get', options.limits?.get ?? '32kb'),
+      form: size('limits.form', options.limits?.form ?? '1mb'),
+      json: size('limits.json', options.limits?.json ?? '10mb'),
+    },
+  };
+}
+
+function planAction(name: string, entry: unknown): PlannedAction {
+  if (typeof entry === 'function') {
+    return { retired: false, check: undefined, handler: entry as ActionHandler };
+  }
+  if (isObject(entry) && entry.retired === true) return { retired: true };
+  if (isObject(entry) && typeof entry.handler === 'function') {
+    const schema = entry.params as ParameterSchema | undefined;
+    const check = schema ? compileParameters(schema) : undefined;
+    return { retired: false, check, handler: entry.handler as ActionHandler };
+  }
+  return fail(
+    `action ${name} must be a handler function, { params, handler } or { retired: true }`,
+  );
+}
+
+function regionCheck(regions: ActionRouterOptions['regions']) {
+  if (regions === undefined || typeof regions === 'function') return regions;
+  if (!Array.isArray(regions)) fail('option `regions` must be an array of regions or a function');
+  const served = new Set(regions);
+  return (region: string) => served.has(region);
+}
+
+function size(name: string, value: number | string): number {
+  const parsed = typeof value === 'number' ? value : bytes.parse(value);
+  if (typeof parsed !== 'number' || !(parsed > 0)) {
+    fail(`option \`${name}\` must be a size such as 1048576 or '1mb'; received ${String(value)}`);
+  }
+  return parsed;
+}
+
+function positive(name: string, value: number): number {
+  if (!(value > 0)) fail(`option \`${name}\` must be a positive number; received ${value}`);
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function fail(reason: string): never {
+  throw new TypeError(`express-tcapi: ${reason}.`);
+}
