@@ -5,7 +5,7 @@
  * its own process so its CPU time is its own; rounds alternate between
  * the variants so that drift in the machine hits both alike.
  */
-import { median } from './median.js';
+import { medianMeasurement } from './median.js';
 import {
   loadLine,
   machineLine,
@@ -66,15 +66,8 @@ async function compare(
   }
   return {
     scenario: scenario.name,
-    handWritten: mediansOf(baselineRounds),
-    tcapi: mediansOf(tcapiRounds),
-  };
-}
-
-function mediansOf(rounds: readonly Measurement[]): Measurement {
-  return {
-    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
-    cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
+    handWritten: medianMeasurement(baselineRounds),
+    tcapi: medianMeasurement(tcapiRounds),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Measurement } from './round.js';
+
 /** The middle value; the mean of the two middle values for an even count. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('No values.');
@@ -7,4 +9,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? upper
     : ((sorted[middle - 1] as number) + upper) / 2;
+}
+
+/** Each figure's median over the rounds, taken separately. */
+export function medianMeasurement(
+  rounds: readonly Measurement[],
+): Measurement {
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
+  };
 }

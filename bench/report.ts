@@ -63,13 +63,13 @@ export function resultTables(summaries: readonly ScenarioSummary[]): string {
   return `${medians}\n\nexpress-tcapi / hand-written\n${ratios}`;
 }
 
-function measurementCells(measurement: Measurement): string[] {
+export function measurementCells(measurement: Measurement): string[] {
   return [
     Math.round(measurement.requestsPerSecond).toLocaleString('en-US'),
     measurement.cpuMicrosPerRequest.toFixed(1),
   ];
 }
 
-function ratio(value: number, baseline: number): string {
+export function ratio(value: number, baseline: number): string {
   return `${(value / baseline).toFixed(2)}x`;
 }

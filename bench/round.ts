@@ -20,19 +20,23 @@ export interface Measurement {
  * during the round to the requests it completed.
  */
 export async function runRound(
-  server: ServerProcess,
+  server: ServerProcess<string>,
   scenario: Scenario,
   load: Load,
 ): Promise<Measurement> {
+  const { accepts } = scenario;
   const cpuBefore = await server.cpuMicros();
   const result = await autocannon({
     url: server.url + scenario.path,
+    ...scenario.request,
+    ...(accepts && { verifyBody: (body) => accepts(String(body)) }),
     duration: load.seconds,
     connections: load.connections,
     pipelining: load.pipelining,
   });
   const cpuAfter = await server.cpuMicros();
-  const failures = result.errors + result.timeouts + result.non2xx;
+  const failures =
+    result.errors + result.timeouts + result.non2xx + result.mismatches;
   if (failures > 0) {
     throw new Error(
       `${server.variant} ${scenario.name}: ${failures} failed requests`,

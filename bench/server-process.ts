@@ -5,8 +5,8 @@ import type { ParentMessage, ServerMessage } from './ipc-messages.js';
 import type { Variant } from './variants.js';
 
 /** A running bench server, seen from the parent. */
-export interface ServerProcess {
-  readonly variant: Variant;
+export interface ServerProcess<Name extends string = Variant> {
+  readonly variant: Name;
   readonly url: string;
   /** The server's user + system CPU time so far, in microseconds. */
   cpuMicros(): Promise<number>;
@@ -24,8 +24,19 @@ process.on('exit', () => {
 });
 
 /** Forks a server for one variant and waits until it listens. */
-export async function startServer(variant: Variant): Promise<ServerProcess> {
-  const child = fork(SERVER_ENTRY, [variant], {
+export function startServer(variant: Variant): Promise<ServerProcess> {
+  return startServerProcess(SERVER_ENTRY, variant);
+}
+
+/**
+ * Forks the server file `entry`, which serves the variant named by its
+ * first argument, and waits until it listens.
+ */
+export async function startServerProcess<Name extends string>(
+  entry: string,
+  variant: Name,
+): Promise<ServerProcess<Name>> {
+  const child = fork(entry, [variant], {
     // The server imports express-tcapi from src through the tsconfig path
     // alias, which the tsx loader resolves relative to the project root.
     cwd: PROJECT_ROOT,

@@ -7,11 +7,11 @@ import type { ServerProcess } from './server-process.js';
  * Cloud envelope, so that no round can time a broken server.
  */
 export async function verifyResponse(
-  server: ServerProcess,
+  server: ServerProcess<string>,
   scenario: Scenario,
 ): Promise<void> {
   const what = `${server.variant} ${scenario.name}`;
-  const response = await fetch(server.url + scenario.path);
+  const response = await fetch(server.url + scenario.path, scenario.request);
   strictEqual(response.status, 200, `${what}: HTTP status`);
   strictEqual(
     response.headers.get('content-type'),

@@ -1,17 +1,17 @@
 import express, { type Express } from 'express';
-import { actionRouter, tcapi, tcapiFinish } from 'express-tcapi';
 import {
+  actionRouter,
+  tcapi,
+  tcapiFinish,
+  type CredentialsOption,
+} from 'express-tcapi';
+import {
+  CVM_REGIONS,
   CVM_VERSION,
   createStore,
   cvmActions,
   type InstanceStore,
 } from './cvm/index.js';
-
-/** The API keys requests will be signed with. */
-export interface Credentials {
-  secretId: string;
-  secretKey: string;
-}
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -21,10 +21,16 @@ export interface AppOptions {
    */
   store?: InstanceStore;
   /**
-   * The key pair callers sign with. Kept for signature checking, which
-   * this app does not do yet.
+   * The keys requests must be signed with: each SecretId mapped to its
+   * secret key, or to `{ secretKey, token }` for temporary credentials
+   * (requests must then carry that token). Every signing method of the
+   * official SDKs is accepted: TC3-HMAC-SHA256, HmacSHA1 and HmacSHA256.
+   *
+   * Without it, signatures are not checked at all and unsigned requests
+   * are served: meant for tests that drive the app directly.
+   * @default undefined (no signature checks)
    */
-  credentials?: Credentials;
+  credentials?: CredentialsOption;
 }
 
 /**
@@ -32,7 +38,8 @@ export interface AppOptions {
  * CVM client at it and call DescribeInstances, RunInstances, ...
  *
  * @example
- * createApp().listen(3000, '127.0.0.1');
+ * createApp({ credentials: { AKIDexample: 'secret-key' } })
+ *   .listen(3000, '127.0.0.1');
  */
 export function createApp(options: AppOptions = {}): Express {
   const store = options.store ?? createStore();
@@ -41,7 +48,11 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(tcapi());
   app.use(
     '/',
-    actionRouter({ versions: { [CVM_VERSION]: cvmActions(store) } }),
+    actionRouter({
+      versions: { [CVM_VERSION]: cvmActions(store) },
+      regions: CVM_REGIONS,
+      credentials: options.credentials,
+    }),
   );
   app.use(tcapiFinish());
   return app;

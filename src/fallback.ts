@@ -86,3 +86,8 @@ function handlerOptions(options: TcapiOptions | undefined) {
 
 const noop: RequestHandler = () => undefined;
 const noopErrorHandler: ErrorRequestHandler = (_err, _req, _res, _next) => undefined;
+
+// Mounted without the call, `app.use(tcapiErrorHandler)`, the factory
+// must still look like error middleware to Express, or it would be
+// skipped while an error is in flight and the misuse never noticed.
+Object.defineProperty(tcapiErrorHandler, 'length', { value: 4 });

@@ -15,7 +15,10 @@ export function answeredMisuse(
   args: ArrayLike<unknown>,
   passOn = false,
 ): boolean {
-  const [req, res, next] = Array.from(args);
+  const list = Array.from(args);
+  // As middleware: (req, res, next); as error middleware: (err, req, res, next).
+  const at = isRequest(list[0]) ? 0 : 1;
+  const [req, res, next] = list.slice(at);
   if (!isRequest(req) || !isResponse(res)) return false;
   const fix = `call the factory: app.use(${name}()), not app.use(${name})`;
   const error = new TypeError(`express-tcapi: ${name} was mounted without being called; ${fix}.`);

@@ -11,35 +11,38 @@ import { sendFailure } from './send-failure.js';
  * Answers with the success envelope for a result. A result that cannot be
  * serialised (a cycle, say) becomes an `InternalError` envelope instead.
  * `options` are the options in force; without them, those of the
- * `tcapi()` that ran for the request.
+ * `tcapi()` that ran for the request. `onFailure` takes such failures
+ * instead of the error envelope being written here.
  */
 export function sendResult(
   req: Request,
   res: Response,
   result: unknown,
   options?: ResolvedOptions,
+  onFailure?: (error: unknown) => void,
 ): void {
   const context = contextFor(req, res, options ?? defaultOptions);
   const inForce = options ?? context.options;
+  const fail = onFailure ?? ((error: unknown) => sendFailure(req, res, error, inForce));
   if (res.headersSent) {
     // A second answer to one request is a bug in the app. Throwing would
     // crash an unguarded async handler; the failure path reports it and
     // cuts a response left unfinished.
-    sendFailure(req, res, new Error(LATE_RESULT), inForce);
+    fail(new Error(LATE_RESULT));
     return;
   }
   if (res.statusCode >= 400 && res.statusCode <= 599) {
     // `res.status(404).json(x)`: the app means a failure, and the SDKs
     // must see one; what x says is not trusted as a client message.
     const { statusCode: status } = res;
-    sendFailure(req, res, new ApiError(codeForStatus(status), undefined, { status }), inForce);
+    fail(new ApiError(codeForStatus(status), undefined, { status }));
     return;
   }
   let body: SuccessBody;
   try {
     body = successBody(result, context.requestId, inForce);
   } catch (cause) {
-    sendFailure(req, res, cause, inForce);
+    fail(cause);
     return;
   }
   // An envelope passed through keeps its id: the header must agree.

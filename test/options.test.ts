@@ -93,7 +93,6 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
   describe.each([
     ['tcapiFinish', tcapiFinish],
-    ['tcapiErrorHandler', tcapiErrorHandler],
     ['tcapiNotFound', tcapiNotFound],
   ] as const)('app.use(%s) without the call', (name, factory) => {
     it('should answer InternalError as an envelope, not an HTML page', async () => {

@@ -10,11 +10,16 @@ export const ZONES: Readonly<Record<string, readonly string[]>> = {
   'ap-beijing': ['ap-beijing-5', 'ap-beijing-6', 'ap-beijing-7'],
 };
 
+/** The regions served, for the router's `regions` option. */
+export const REGIONS: readonly string[] = Object.freeze(Object.keys(ZONES));
+
+/** What the service knows of a public image. */
 export interface ImageInfo {
   readonly osName: string;
   readonly loginUser: string;
 }
 
+/** The public images, by image id. */
 export const IMAGES: Readonly<Record<string, ImageInfo>> = {
   'img-9qrfy1xt': {
     osName: 'TencentOS Server 3.1 (TK4)',
@@ -27,12 +32,14 @@ export const IMAGES: Readonly<Record<string, ImageInfo>> = {
   'img-l8og963d': { osName: 'CentOS 7.9 64bit', loginUser: 'root' },
 };
 
+/** The size of an instance type. */
 export interface InstanceTypeInfo {
   readonly cpu: number;
   /** GiB */
   readonly memory: number;
 }
 
+/** The instance types sold, by name. */
 export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeInfo>> = {
   'S5.SMALL2': { cpu: 1, memory: 2 },
   'S5.MEDIUM4': { cpu: 2, memory: 4 },

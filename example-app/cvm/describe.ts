@@ -1,61 +1,46 @@
 import { ApiError } from 'express-tcapi';
-import { cvmAction } from './action.js';
-import { instanceFilter, type Filter } from './filters.js';
-import { checkInstanceIdFormat } from './instance-ids.js';
-import type { Schema } from './params.js';
+import { FILTERS, instanceFilter } from './filters.js';
+import { checkInstanceIds, INSTANCE_IDS } from './instance-ids.js';
+import { regionOf, type CvmAction, type RequestOf } from './models.js';
 import type { InstanceStore } from './store.js';
 
-interface Page {
-  InstanceIds?: string[];
-  Offset?: number;
-  Limit?: number;
-}
+type Page = RequestOf<'DescribeInstancesStatus'>;
 
-interface DescribeInstancesParams extends Page {
-  Filters?: Filter[];
-}
-
-const PAGE: Schema = {
-  InstanceIds: { type: 'Array', items: { type: 'String' }, maxItems: 100 },
-  Offset: { type: 'Integer', min: 0 },
-  Limit: { type: 'Integer', min: 1, max: 100 },
-};
-
-const FILTER: Schema = {
-  Name: { type: 'String', required: true },
-  Values: { type: 'Array', required: true, items: { type: 'String' } },
-};
-
-const DESCRIBE_INSTANCES: Schema = {
-  ...PAGE,
-  Filters: {
-    type: 'Array',
-    maxItems: 10,
-    items: { type: 'Object', fields: FILTER },
-  },
+const PAGE = {
+  InstanceIds: INSTANCE_IDS,
+  Offset: { type: 'integer', minimum: 0 },
+  Limit: { type: 'integer', minimum: 1, maximum: 100 },
 };
 
 /** DescribeInstances: the instances of the region, filtered and paged. */
-export const describeInstances = (store: InstanceStore) =>
-  cvmAction<DescribeInstancesParams>(
-    DESCRIBE_INSTANCES,
-    ({ params, region }) => {
-      if (params.InstanceIds && params.Filters) {
-        throw new ApiError(
-          'InvalidParameter',
-          'The parameters `InstanceIds` and `Filters` cannot be specified at the same time.',
-        );
-      }
-      const matches = instanceFilter(params.Filters ?? [], region);
-      const found = select(store, region, params).filter(matches);
-      return { TotalCount: found.length, InstanceSet: page(found, params) };
-    },
-  );
+export const describeInstances = (
+  store: InstanceStore,
+): CvmAction<'DescribeInstances'> => ({
+  params: {
+    type: 'object',
+    properties: { ...PAGE, Filters: FILTERS },
+  },
+  handler: (params, context) => {
+    const region = regionOf(context);
+    if (params.InstanceIds && params.Filters) {
+      throw new ApiError(
+        'InvalidParameter',
+        'The parameters `InstanceIds` and `Filters` cannot be specified at the same time.',
+      );
+    }
+    const matches = instanceFilter(params.Filters ?? [], region);
+    const found = select(store, region, params).filter(matches);
+    return { TotalCount: found.length, InstanceSet: page(found, params) };
+  },
+});
 
 /** DescribeInstancesStatus: the state of each instance, paged. */
-export const describeInstancesStatus = (store: InstanceStore) =>
-  cvmAction<Page>(PAGE, ({ params, region }) => {
-    const found = select(store, region, params);
+export const describeInstancesStatus = (
+  store: InstanceStore,
+): CvmAction<'DescribeInstancesStatus'> => ({
+  params: { type: 'object', properties: PAGE },
+  handler: (params, context) => {
+    const found = select(store, regionOf(context), params);
     return {
       TotalCount: found.length,
       InstanceStatusSet: page(found, params).map((instance) => ({
@@ -63,14 +48,15 @@ export const describeInstancesStatus = (store: InstanceStore) =>
         InstanceState: instance.InstanceState,
       })),
     };
-  });
+  },
+});
 
 // Unknown ids are left out rather than refused: the real Describe actions
 // answer with what exists.
 function select(store: InstanceStore, region: string, params: Page) {
   const all = store.list(region);
   if (!params.InstanceIds) return all;
-  checkInstanceIdFormat(params.InstanceIds);
+  checkInstanceIds(params.InstanceIds);
   const wanted = new Set(params.InstanceIds);
   return all.filter((instance) => wanted.has(instance.InstanceId));
 }

@@ -21,71 +21,87 @@ const STATE_CODES: Readonly<Record<InstanceState, string>> = {
   TERMINATING: 'UnsupportedOperation.InstanceStateTerminating',
 };
 
+/** `UnsupportedOperation.InstanceState*`: the state refuses the action. */
 export const instanceState = (id: string, state: InstanceState) =>
   new ApiError(
     STATE_CODES[state],
     `The operation is not supported for the instance \`${id}\` in state \`${state}\`.`,
   );
 
+/** `InvalidInstanceId.NotFound`: no such instance in the region. */
 export const instanceNotFound = (id: string) =>
   new ApiError(
     'InvalidInstanceId.NotFound',
     `The instance \`${id}\` does not exist.`,
   );
 
+/** `InvalidInstanceId.Malformed`: not an `ins-xxxxxxxx` id. */
 export const instanceIdMalformed = (id: string) =>
   new ApiError(
     'InvalidInstanceId.Malformed',
     `The instance ID \`${id}\` is malformed; it looks like \`ins-xxxxxxxx\`.`,
   );
 
+/** `InvalidZone.MismatchRegion`: the zone is not one of the region. */
 export const zoneMismatch = (zone: string, region: string) =>
   new ApiError(
     'InvalidZone.MismatchRegion',
     `The zone \`${zone}\` does not exist in the region \`${region}\`.`,
   );
 
+/** `InvalidImageId.Malformed`: not an `img-xxxxxxxx` id. */
 export const imageIdMalformed = (id: string) =>
   new ApiError(
     'InvalidImageId.Malformed',
     `The image ID \`${id}\` is malformed; it looks like \`img-xxxxxxxx\`.`,
   );
 
+/** `InvalidImageId.NotFound`: no such public image. */
 export const imageNotFound = (id: string) =>
   new ApiError(
     'InvalidImageId.NotFound',
     `The image \`${id}\` does not exist.`,
   );
 
+/** `InvalidInstanceType.Malformed`: not a `FAMILY.SIZE` type. */
 export const instanceTypeMalformed = (type: string) =>
   new ApiError(
     'InvalidInstanceType.Malformed',
     `The instance type \`${type}\` is malformed; it looks like \`S5.MEDIUM4\`.`,
   );
 
+/** `InvalidParameterValue.InstanceTypeNotFound`: no such type. */
 export const instanceTypeNotFound = (type: string) =>
   new ApiError(
     'InvalidParameterValue.InstanceTypeNotFound',
     `The instance type \`${type}\` does not exist.`,
   );
 
+/** `InvalidInstanceName.TooLong`: the name is over `max` characters. */
 export const instanceNameTooLong = (max: number) =>
   new ApiError(
     'InvalidInstanceName.TooLong',
     `The parameter \`InstanceName\` must be at most ${max} characters long.`,
   );
 
+/** `InvalidFilter`: a filter name the action does not know. */
 export const invalidFilter = (name: string) =>
   new ApiError('InvalidFilter', `The filter \`${name}\` is not supported.`);
 
+/** `InvalidFilterValue.LimitExceeded`: a filter has too many values. */
 export const filterValuesExceeded = (name: string, max: number) =>
   new ApiError(
     'InvalidFilterValue.LimitExceeded',
     `The filter \`${name}\` accepts at most ${max} values.`,
   );
 
-export const dryRunPassed = () =>
+/**
+ * `InvalidParameterValue.LimitExceeded`: a list is longer than `max`.
+ * The real service answers with this sub-code, which a schema's
+ * `maxItems` cannot give: it reports the bare category.
+ */
+export const tooManyValues = (name: string, max: number) =>
   new ApiError(
-    'DryRunOperation',
-    'The request would have succeeded, but the DryRun flag is set.',
+    'InvalidParameterValue.LimitExceeded',
+    `The parameter \`${name}\` accepts at most ${max} values.`,
   );

@@ -1,5 +1,10 @@
 import { ZONES } from './catalog.js';
-import { filterValuesExceeded, invalidFilter, zoneMismatch } from './errors.js';
+import {
+  filterValuesExceeded,
+  invalidFilter,
+  tooManyValues,
+  zoneMismatch,
+} from './errors.js';
 import type { Instance } from './instance.js';
 
 /** A `Filters` item of DescribeInstances. */
@@ -7,6 +12,22 @@ export interface Filter {
   Name: string;
   Values: string[];
 }
+
+/**
+ * The schema of `Filters`. How many filters and values are allowed, and
+ * which names, is checked by {@link instanceFilter} with the CVM codes.
+ */
+export const FILTERS = Object.freeze({
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      Name: { type: 'string' },
+      Values: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['Name', 'Values'],
+  },
+});
 
 type Match = (instance: Instance, values: readonly string[]) => boolean;
 
@@ -20,6 +41,7 @@ const MATCHERS: Readonly<Record<string, Match>> = {
     values.some((name) => instance.InstanceName.includes(name)),
 };
 
+const MAX_FILTERS = 10;
 const MAX_VALUES = 5;
 
 /** Checks the filters and returns the predicate they make. */
@@ -27,6 +49,7 @@ export function instanceFilter(
   filters: readonly Filter[],
   region: string,
 ): (instance: Instance) => boolean {
+  if (filters.length > MAX_FILTERS) throw tooManyValues('Filters', MAX_FILTERS);
   for (const { Name, Values } of filters) {
     if (!Object.hasOwn(MATCHERS, Name)) throw invalidFilter(Name);
     if (Values.length > MAX_VALUES) {

@@ -1,4 +1,3 @@
-import type { ActionTable } from 'express-tcapi';
 import { describeInstances, describeInstancesStatus } from './describe.js';
 import {
   rebootInstances,
@@ -6,6 +5,7 @@ import {
   stopInstances,
   terminateInstances,
 } from './lifecycle.js';
+import type { CvmActions } from './models.js';
 import { runInstances } from './run-instances.js';
 import type { InstanceStore } from './store.js';
 
@@ -13,7 +13,7 @@ import type { InstanceStore } from './store.js';
 export const CVM_VERSION = '2017-03-12';
 
 /** The CVM actions, all working on one store. */
-export function cvmActions(store: InstanceStore): ActionTable {
+export function cvmActions(store: InstanceStore): CvmActions {
   return {
     DescribeInstances: describeInstances(store),
     DescribeInstancesStatus: describeInstancesStatus(store),
@@ -25,4 +25,6 @@ export function cvmActions(store: InstanceStore): ActionTable {
   };
 }
 
+export { REGIONS as CVM_REGIONS } from './catalog.js';
+export type { CvmActions, CvmClient } from './models.js';
 export { createStore, type InstanceStore, type StoreOptions } from './store.js';

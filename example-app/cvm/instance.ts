@@ -12,9 +12,14 @@ export type InstanceState =
   | 'SHUTDOWN'
   | 'TERMINATING';
 
+/** How an instance is billed. */
 export type ChargeType = 'POSTPAID_BY_HOUR' | 'PREPAID';
 
-/** An item of `InstanceSet`, spelled as DescribeInstances returns it. */
+/**
+ * An item of `InstanceSet`, spelled as DescribeInstances returns it. The
+ * members the real service sends as `null` when they have no value are
+ * left out instead, as the SDK's model does not admit `null`.
+ */
 export interface Instance {
   Placement: { Zone: string; ProjectId: number };
   InstanceId: string;
@@ -26,7 +31,7 @@ export interface Instance {
   InstanceChargeType: ChargeType;
   SystemDisk: { DiskType: string; DiskId: string; DiskSize: number };
   PrivateIpAddresses: string[];
-  PublicIpAddresses: string[] | null;
+  PublicIpAddresses?: string[];
   InternetAccessible: {
     InternetChargeType: string;
     InternetMaxBandwidthOut: number;
@@ -38,9 +43,9 @@ export interface Instance {
     AsVpcGateway: boolean;
   };
   ImageId: string;
-  RenewFlag: string | null;
+  RenewFlag?: string;
   CreatedTime: string;
-  ExpiredTime: string | null;
+  ExpiredTime?: string;
   OsName: string;
   SecurityGroupIds: string[];
   LoginSettings: { KeyIds: string[] };
@@ -48,9 +53,9 @@ export interface Instance {
   Tags: { Key: string; Value: string }[];
   StopChargingMode: string;
   Uuid: string;
-  LatestOperation: string | null;
-  LatestOperationState: 'OPERATING' | 'SUCCESS' | 'FAILED' | null;
-  LatestOperationRequestId: string | null;
+  LatestOperation?: string;
+  LatestOperationState?: 'OPERATING' | 'SUCCESS' | 'FAILED';
+  LatestOperationRequestId?: string;
   DefaultLoginUser: string;
   DefaultLoginPort: number;
   DisableApiTermination: boolean;
@@ -109,7 +114,7 @@ export function buildInstance(spec: InstanceSpec): Instance {
     InstanceChargeType: spec.chargeType ?? 'POSTPAID_BY_HOUR',
     SystemDisk: { DiskType: 'CLOUD_BSSD', DiskId: newId('disk'), DiskSize: 50 },
     PrivateIpAddresses: [spec.privateIp ?? randomPrivateIp()],
-    PublicIpAddresses: spec.publicIp ? [spec.publicIp] : null,
+    ...(spec.publicIp && { PublicIpAddresses: [spec.publicIp] }),
     InternetAccessible: {
       InternetChargeType: 'TRAFFIC_POSTPAID_BY_HOUR',
       InternetMaxBandwidthOut: spec.publicIp ? 5 : 0,
@@ -121,9 +126,11 @@ export function buildInstance(spec: InstanceSpec): Instance {
       AsVpcGateway: false,
     },
     ImageId: spec.imageId,
-    RenewFlag: prepaid ? 'NOTIFY_AND_MANUAL_RENEW' : null,
+    ...(prepaid && { RenewFlag: 'NOTIFY_AND_MANUAL_RENEW' }),
     CreatedTime: spec.createdTime,
-    ExpiredTime: prepaid ? isoSeconds(created + 365 * 86_400_000) : null,
+    ...(prepaid && {
+      ExpiredTime: isoSeconds(created + 365 * 86_400_000),
+    }),
     OsName: image.osName,
     SecurityGroupIds: ['sg-5w7qk0pa'],
     LoginSettings: { KeyIds: [] },
@@ -131,9 +138,6 @@ export function buildInstance(spec: InstanceSpec): Instance {
     Tags: [],
     StopChargingMode: 'NOT_APPLICABLE',
     Uuid: randomUUID(),
-    LatestOperation: null,
-    LatestOperationState: null,
-    LatestOperationRequestId: null,
     DefaultLoginUser: image.loginUser,
     DefaultLoginPort: 22,
     DisableApiTermination: false,

@@ -1,29 +1,17 @@
-import { ApiError, type ActionHandler } from 'express-tcapi';
-import { cvmAction } from './action.js';
+import type { ActionDefinition } from 'express-tcapi';
 import { instanceState } from './errors.js';
 import type { Instance, InstanceState } from './instance.js';
-import { findInstances } from './instance-ids.js';
-import type { Schema } from './params.js';
+import { findInstances, INSTANCE_IDS } from './instance-ids.js';
+import { regionOf, type CvmAction } from './models.js';
 import type { InstanceStore, Operation } from './store.js';
 
-interface LifecycleParams {
-  InstanceIds: string[];
-}
-
-const INSTANCE_IDS: Schema = {
-  InstanceIds: {
-    type: 'Array',
-    required: true,
-    items: { type: 'String' },
-    maxItems: 100,
-  },
-};
-
-const STOP_TYPE: Schema = {
-  StopType: { type: 'String', oneOf: ['SOFT', 'HARD', 'SOFT_FIRST'] },
-};
-
 type Plan = Pick<Operation, 'during' | 'after'>;
+
+// What the four batch actions share; each SDK request model has at least
+// this, so one definition fits all four entries of the table.
+type BatchAction = ActionDefinition<{ InstanceIds: string[] }, object>;
+
+const STOP_TYPE = { type: 'string', enum: ['SOFT', 'HARD', 'SOFT_FIRST'] };
 
 /**
  * A batch operation: every instance must exist and be in one of the `from`
@@ -32,66 +20,83 @@ type Plan = Pick<Operation, 'during' | 'after'>;
 function lifecycle(
   store: InstanceStore,
   name: string,
-  schema: Schema,
+  properties: Record<string, unknown>,
   from: readonly InstanceState[],
   plan: (instance: Instance) => Plan,
-): ActionHandler {
-  return cvmAction<LifecycleParams>(schema, ({ params, region, context }) => {
-    if (params.InstanceIds.length === 0) {
-      throw new ApiError(
-        'InvalidParameterValue',
-        'The parameter `InstanceIds` must not be empty.',
-      );
-    }
-    const instances = findInstances(store, region, params.InstanceIds);
-    for (const { InstanceId, InstanceState } of instances) {
-      if (!from.includes(InstanceState)) {
-        throw instanceState(InstanceId, InstanceState);
+): BatchAction {
+  return {
+    params: {
+      type: 'object',
+      properties: {
+        InstanceIds: { ...INSTANCE_IDS, minItems: 1 },
+        ...properties,
+      },
+      required: ['InstanceIds'],
+    },
+    handler: ({ InstanceIds }, context) => {
+      const region = regionOf(context);
+      const instances = findInstances(store, region, InstanceIds);
+      for (const { InstanceId, InstanceState } of instances) {
+        if (!from.includes(InstanceState)) {
+          throw instanceState(InstanceId, InstanceState);
+        }
       }
-    }
-    for (const instance of instances) {
-      const operation = { name, requestId: context.requestId };
-      store.begin(instance.InstanceId, { ...operation, ...plan(instance) });
-    }
-  });
+      for (const instance of instances) {
+        const operation = { name, requestId: context.requestId };
+        store.begin(instance.InstanceId, { ...operation, ...plan(instance) });
+      }
+      return {};
+    },
+  };
 }
 
-export const startInstances = (store: InstanceStore) =>
-  lifecycle(store, 'StartInstances', INSTANCE_IDS, ['STOPPED'], () => ({
+/** StartInstances: STOPPED instances start, then run. */
+export const startInstances = (
+  store: InstanceStore,
+): CvmAction<'StartInstances'> =>
+  lifecycle(store, 'StartInstances', {}, ['STOPPED'], () => ({
     during: 'STARTING',
     after: 'RUNNING',
   }));
 
-export const stopInstances = (store: InstanceStore) =>
+/** StopInstances: RUNNING instances stop. */
+export const stopInstances = (
+  store: InstanceStore,
+): CvmAction<'StopInstances'> =>
   lifecycle(
     store,
     'StopInstances',
-    { ...INSTANCE_IDS, ...STOP_TYPE },
+    { StopType: STOP_TYPE },
     ['RUNNING'],
     () => ({ during: 'STOPPING', after: 'STOPPED' }),
   );
 
-export const rebootInstances = (store: InstanceStore) =>
+/** RebootInstances: RUNNING instances reboot and run again. */
+export const rebootInstances = (
+  store: InstanceStore,
+): CvmAction<'RebootInstances'> =>
   lifecycle(
     store,
     'RebootInstances',
-    { ...INSTANCE_IDS, ...STOP_TYPE },
+    { StopType: STOP_TYPE },
     ['RUNNING'],
     () => ({ during: 'REBOOTING', after: 'RUNNING' }),
   );
 
 /**
- * A pay-as-you-go instance is destroyed. A prepaid one first goes to the
- * recycle bin (SHUTDOWN); terminating it again destroys it.
+ * TerminateInstances: a pay-as-you-go instance is destroyed. A prepaid
+ * one first goes to the recycle bin (SHUTDOWN); terminating it again
+ * destroys it.
  */
-export const terminateInstances = (store: InstanceStore) =>
+export const terminateInstances = (
+  store: InstanceStore,
+): CvmAction<'TerminateInstances'> =>
   lifecycle(
     store,
     'TerminateInstances',
     {
-      ...INSTANCE_IDS,
-      ReleaseAddress: { type: 'Boolean' },
-      ReleasePrepaidDataDisks: { type: 'Boolean' },
+      ReleaseAddress: { type: 'boolean' },
+      ReleasePrepaidDataDisks: { type: 'boolean' },
     },
     ['RUNNING', 'STOPPED', 'SHUTDOWN'],
     (instance): Plan =>

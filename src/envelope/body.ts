@@ -71,11 +71,9 @@ function toJsonValue(result: unknown): unknown {
 }
 
 function isEnvelope(value: unknown): value is { Response: Record<string, unknown> } {
-  return (
-    isPlainRecord(value) &&
-    Object.keys(value).length === 1 &&
-    isPlainRecord(value.Response)
-  );
+  if (!isPlainRecord(value) || !isPlainRecord(value.Response)) return false;
+  // JSON drops undefined members, so they do not count as other fields.
+  return Object.keys(value).every((key) => key === 'Response' || value[key] === undefined);
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

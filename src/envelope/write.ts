@@ -22,6 +22,8 @@ export function writeJson(
     return;
   }
   res.setHeader('Content-Type', 'application/json');
+  // A Transfer-Encoding the app set would contradict Content-Length.
+  res.removeHeader('Transfer-Encoding');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   if (req.method === 'HEAD') res.end();
   else res.end(body);

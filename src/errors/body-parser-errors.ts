@@ -85,9 +85,9 @@ export function mapBodyError(err: Error): Mapped | undefined {
     return BY_TYPE[type];
   }
   // zlib's own errors (a Content-Encoding the body does not match) carry
-  // its wording, not a message for the client.
+  // its wording, not a message for the client; Brotli's codes start ERR__.
   const { code } = err as { code?: unknown };
-  if (typeof code === 'string' && code.startsWith('Z_')) return NOT_DECOMPRESSED;
+  if (typeof code === 'string' && /^(Z_|ERR__)/.test(code)) return NOT_DECOMPRESSED;
   // Other JSON body parsers reject with a SyntaxError marked as a client
   // error and carrying the body; a bare SyntaxError is a server bug.
   if (err instanceof SyntaxError && 'body' in err && statusOf(err) === 400) {

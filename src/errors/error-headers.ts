@@ -1,15 +1,17 @@
-// Headers an error may not set: the envelope owns them, or they would
-// change how the connection itself behaves.
+// Headers an error may not set: the envelope owns them, they describe a
+// body other than the envelope, or they would change how the connection
+// or the client behaves. Every `Content-*` header is refused too.
 const RESERVED = new Set([
-  'content-type',
-  'content-length',
-  'content-encoding',
   'transfer-encoding',
   'connection',
   'x-tc-requestid',
   'x-tc-traceid',
   'location',
+  'refresh',
   'set-cookie',
+  'etag',
+  'last-modified',
+  'digest',
 ]);
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -27,6 +29,7 @@ export function safeErrorHeaders(source: unknown): Record<string, string> {
     if (
       TOKEN.test(name) &&
       !RESERVED.has(name.toLowerCase()) &&
+      !name.toLowerCase().startsWith('content-') &&
       typeof value === 'string' &&
       FIELD_VALUE.test(value)
     ) {

@@ -58,6 +58,12 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
   if (typeof options?.versions !== 'object' || options.versions === null) {
     fail("actionRouter() needs `versions`, such as { '2017-03-12': { DescribeInstances } }");
   }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) {
+      fail(`actionRouter() has no option \`${key}\`; the options are ${OPTION_NAMES.join(', ')}`);
+    }
+  }
+  const maxSkewSeconds = positive('maxSkewSeconds', options.maxSkewSeconds ?? 300);
   const versions = new Map<string, Map<string, PlannedAction>>();
   for (const [version, table] of Object.entries(options.versions)) {
     const actions = new Map<string, PlannedAction>();
@@ -69,12 +75,11 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
   }
   return {
     versions,
-    verify: options.credentials
-      ? {
-          credentials: credentialLookup(options.credentials),
-          maxSkewSeconds: positive('maxSkewSeconds', options.maxSkewSeconds ?? 300),
-        }
-      : undefined,
+    // Only an absent option turns checks off: a falsy value is a mistake.
+    verify:
+      options.credentials === undefined
+        ? undefined
+        : { credentials: credentialLookup(options.credentials), maxSkewSeconds },
     regions: regionCheck(options.regions),
     limits: {
       get: size('limits.get', options.limits?.get ?? '32kb'),
@@ -84,6 +89,8 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
   };
 }
 
+const OPTION_NAMES = ['versions', 'credentials', 'maxSkewSeconds', 'regions', 'limits'];
+
 function planAction(name: string, entry: unknown): PlannedAction {
   if (typeof entry === 'function') {
     return { retired: false, check: undefined, handler: entry as ActionHandler };
@@ -91,7 +98,12 @@ function planAction(name: string, entry: unknown): PlannedAction {
   if (isObject(entry) && entry.retired === true) return { retired: true };
   if (isObject(entry) && typeof entry.handler === 'function') {
     const schema = entry.params as ParameterSchema | undefined;
-    const check = schema ? compileParameters(schema) : undefined;
+    let check: ParameterCheck<unknown> | undefined;
+    try {
+      check = schema ? compileParameters(schema) : undefined;
+    } catch (error) {
+      fail(`the parameter schema of action ${name} is not valid: ${(error as Error).message}`);
+    }
     return { retired: false, check, handler: entry.handler as ActionHandler };
   }
   return fail(
@@ -115,7 +127,7 @@ function size(name: string, value: number | string): number {
 }
 
 function positive(name: string, value: number): number {
-  if (!(value > 0)) fail(`option \`${name}\` must be a positive number; received ${value}`);
+  if (typeof value !== 'number' || !(value > 0)) fail(`option \`${name}\` must be a positive number; received ${value}`);
   return value;
 }
 

@@ -34,13 +34,14 @@ export function actionRouter(options: ActionRouterOptions): RequestHandler {
   const plan = planActions(options);
   return function tcapiActions(req, res, next) {
     if (req.path !== '/') return next();
-    // Failures go to the app's error handlers, so that the options and
-    // hook given to tcapiFinish() apply to them as to any route's.
+    // Failures, also a result that cannot be sent, go to the app's error
+    // handlers, so that tcapiFinish()'s options and hook apply to them.
+    const fail = (thrown: unknown) => next(asFailure(thrown));
     runAction(req, res, plan).then(
       (result) => {
-        if (!res.headersSent) sendResult(req, res, result);
+        if (!res.headersSent) sendResult(req, res, result, undefined, fail);
       },
-      (thrown: unknown) => next(asFailure(thrown)),
+      fail,
     );
   };
 }

@@ -54,7 +54,12 @@ export async function decodeRequest(
     return fromText(rawQuery, { ...unsigned, rawBody: Buffer.alloc(0) });
   }
   const type = checkedMediaType(req);
-  const body = await readBody(req, type === JSON_TYPE ? limits.json : limits.form);
+  const body = await readBody(req, type === JSON_TYPE ? limits.json : limits.form).catch(
+    (error: unknown) => {
+      const tooLong = (error as { type?: unknown }).type === 'entity.too.large';
+      throw tooLong ? tooLarge() : error;
+    },
+  );
   if (body.kind === 'parsed') return fromParsed(form, req, body.body, type);
   const signed = { ...unsigned, rawBody: body.bytes };
   if (type === FORM_TYPE) return fromText(utf8(body.bytes), signed);
@@ -81,13 +86,24 @@ function fromText(text: string, signed: SignedRequest): DecodedRequest {
 // A body parser ran first without keeping the bytes: the parameters are
 // usable, but a signature can no longer be checked.
 function fromParsed(form: Form, req: Request, body: unknown, type: string) {
-  const params = isRecord(body) ? body : {};
+  const params = type === FORM_TYPE ? expandParsedForm(body) : isRecord(body) ? body : {};
   const common =
     form === 'tc3'
       ? tc3CommonParameters(req.headers)
       : v1CommonParameters(stringsOf(params));
   const own = form === 'tc3' ? params : withoutV1Common(params);
   return { common, params: own, coerce: type === FORM_TYPE, signed: undefined };
+}
+
+// A form parser that ran first leaves the flattened names as they were
+// sent (`Filters.0.Name`); they are expanded as the router would have.
+function expandParsedForm(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) return {};
+  const entries = Object.entries(body);
+  if (!entries.every((entry): entry is [string, string] => typeof entry[1] === 'string')) {
+    return body;
+  }
+  return expandFlatParameters(new URLSearchParams(entries).toString());
 }
 
 function isTc3(req: Request): boolean {
@@ -124,9 +140,10 @@ function checkedMediaType(req: Request): string {
 
 function parseJson(bytes: Buffer): Record<string, unknown> {
   if (bytes.length === 0) return {};
+  const text = utf8(bytes);
   let value: unknown;
   try {
-    value = JSON.parse(utf8(bytes));
+    value = JSON.parse(text);
   } catch {
     throw new ApiError('InvalidParameter', messages.notJson);
   }

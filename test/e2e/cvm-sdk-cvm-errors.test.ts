@@ -21,7 +21,8 @@ const RUN = {
 
 const zones = (count: number) => Array(count).fill('ap-guangzhou-3');
 
-// The CVM errors of the actions, as the official client reads them.
+// The CVM errors of the actions, as the official client reads them: the
+// handlers' own codes and messages, after the schema checks passed.
 describe.each([
   {
     code: 'InvalidInstanceId.Malformed',
@@ -40,6 +41,24 @@ describe.each([
     message: 'The filter `vpc-id` is not supported.',
     call: (c: CvmClient) =>
       c.DescribeInstances({ Filters: [{ Name: 'vpc-id', Values: [] }] }),
+  },
+  {
+    code: 'InvalidParameterValue.LimitExceeded',
+    message: 'The parameter `Filters` accepts at most 10 values.',
+    call: (c: CvmClient) =>
+      c.DescribeInstances({
+        Filters: Array(11).fill({ Name: 'zone', Values: zones(1) }),
+      }),
+  },
+  {
+    code: 'InvalidParameter',
+    message:
+      'The parameters `InstanceIds` and `Filters` cannot be specified at the same time.',
+    call: (c: CvmClient) =>
+      c.DescribeInstances({
+        InstanceIds: ['ins-2mb7q1xa'],
+        Filters: [{ Name: 'zone', Values: zones(1) }],
+      }),
   },
   {
     code: 'InvalidFilterValue.LimitExceeded',
@@ -87,7 +106,7 @@ describe.each([
   },
   {
     code: 'DryRunOperation',
-    message: 'The request would have succeeded, but the DryRun flag is set.',
+    message: 'The request would have succeeded, but DryRun was set.',
     call: (c: CvmClient) => c.RunInstances({ ...RUN, DryRun: true }),
   },
 ])('when the service answers $code', ({ code, message, call }) => {

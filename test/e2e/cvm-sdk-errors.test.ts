@@ -21,7 +21,7 @@ interface Case {
 
 // The protocol and parameter errors, each sent as a caller would meet it:
 // typed methods where the SDK types allow the request, request() where
-// they do not.
+// they do not. The messages are the library's own.
 const CASES: Case[] = [
   {
     code: 'InvalidAction',
@@ -34,9 +34,27 @@ const CASES: Case[] = [
     call: (c) => c.request('DescribeInstances', { Lmit: 1 }),
   },
   {
+    code: 'UnknownParameter',
+    message: 'The parameter `Filters.0.Value` is not recognized.',
+    call: (c) =>
+      c.request('DescribeInstances', {
+        Filters: [{ Name: 'zone', Values: ['ap-guangzhou-3'], Value: 'x' }],
+      }),
+  },
+  {
     code: 'MissingParameter',
     message: 'The request is missing a required parameter `InstanceIds`.',
     call: (c) => c.request('StopInstances', {}),
+  },
+  {
+    code: 'MissingParameter',
+    message: 'The request is missing a required parameter `Placement.Zone`.',
+    call: (c) =>
+      c.request('RunInstances', {
+        Placement: { ProjectId: 0 },
+        ImageId: 'img-9qrfy1xt',
+        InstanceType: 'S5.SMALL2',
+      }),
   },
   {
     code: 'InvalidParameter',
@@ -44,10 +62,26 @@ const CASES: Case[] = [
     call: (c) => c.request('DescribeInstances', { Limit: '5' }),
   },
   {
+    code: 'InvalidParameter',
+    message: 'The parameter `InstanceIds` must be of type Array of String.',
+    call: (c) => c.request('StartInstances', { InstanceIds: 'ins-2mb7q1xa' }),
+  },
+  {
+    code: 'InvalidParameterValue',
+    message: 'The value of the parameter `Limit` must be at most 100.',
+    call: (c) => c.DescribeInstances({ Limit: 101 }),
+  },
+  {
+    code: 'InvalidParameterValue',
+    message: 'The parameter `InstanceIds` must have at least 1 item.',
+    call: (c) => c.StopInstances({ InstanceIds: [] }),
+  },
+  {
     code: 'InvalidParameterValue',
     message:
-      'The value `101` of the parameter `Limit` must be between 1 and 100.',
-    call: (c) => c.DescribeInstances({ Limit: 101 }),
+      'The value of the parameter `StopType` must be one of SOFT, HARD, SOFT_FIRST.',
+    call: (c) =>
+      c.StopInstances({ InstanceIds: ['ins-2mb7q1xa'], StopType: 'NOW' }),
   },
   {
     code: 'InvalidParameterValue.LimitExceeded',
@@ -75,7 +109,8 @@ describe.each(CASES)('when the service answers $code', (sample) => {
 
 describe('when the client has no region', () => {
   it('should reach the SDK as MissingParameter naming Region', async () => {
-    const error = await rejection(cvm.client(null).DescribeInstances({}));
+    const client = cvm.client({ region: null });
+    const error = await rejection(client.DescribeInstances({}));
     expect(error).toMatchObject({
       code: 'MissingParameter',
       message: 'The request is missing a required parameter `Region`.',
@@ -86,11 +121,11 @@ describe('when the client has no region', () => {
 
 describe('when the client asks for a region not served', () => {
   it('should reach the SDK as UnsupportedRegion', async () => {
-    const client = cvm.client('eu-frankfurt');
+    const client = cvm.client({ region: 'eu-frankfurt' });
     const error = await rejection(client.DescribeInstances({}));
     expect(error).toMatchObject({
       code: 'UnsupportedRegion',
-      message: 'The region `eu-frankfurt` is not supported by this API.',
+      message: 'The request `Region` is not supported by this API.',
       requestId: expect.stringMatching(UUID),
     });
   });

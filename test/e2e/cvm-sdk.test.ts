@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCvm, UUID, type Cvm } from './cvm-sdk-server.js';
+import {
+  CREDENTIAL,
+  startCvm,
+  UUID,
+  type Cvm,
+} from './cvm-sdk-server.js';
+import { signedHeaders } from './tc3-signer.js';
 
 const WEB_1 = 'ins-2mb7q1xa';
 const BATCH_1 = 'ins-c4h8npz2';
@@ -17,7 +23,7 @@ const statusOf = async (id: string) => {
   return result.InstanceStatusSet?.[0]?.InstanceState;
 };
 
-describe('the official CVM client', () => {
+describe('the official CVM client, signing with the app key', () => {
   describe('when calling DescribeInstances', () => {
     it('should read the instances and the RequestId', async () => {
       const result = await cvm.client().DescribeInstances({ Limit: 2 });
@@ -98,24 +104,25 @@ describe('the official CVM client', () => {
   });
 });
 
-describe('a raw request with a malformed JSON body', () => {
+describe('a signed raw request with a malformed JSON body', () => {
   it('should get the InvalidParameter envelope', async () => {
-    const res = await fetch(`http://127.0.0.1:${cvm.port}/`, {
+    const body = '{"Limit": 1,';
+    const res = await fetch(`http://${cvm.host}/`, {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-TC-Action': 'DescribeInstances',
-        'X-TC-Version': '2017-03-12',
-        'X-TC-Region': 'ap-guangzhou',
-      },
-      body: '{"Limit": 1,',
+      headers: signedHeaders({
+        ...CREDENTIAL,
+        action: 'DescribeInstances',
+        host: cvm.host,
+        body,
+      }),
+      body,
     });
-    const body = (await res.json()) as {
+    const json = (await res.json()) as {
       Response: { Error: { Code: string }; RequestId: string };
     };
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(body.Response.Error.Code).toBe('InvalidParameter');
-    expect(body.Response.RequestId).toBe(res.headers.get('x-tc-requestid'));
+    expect(json.Response.Error.Code).toBe('InvalidParameter');
+    expect(json.Response.RequestId).toBe(res.headers.get('x-tc-requestid'));
   });
 });

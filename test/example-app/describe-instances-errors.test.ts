@@ -10,20 +10,25 @@ describe('DescribeInstances', () => {
   describe('when Limit is out of 1..100', () => {
     it('should answer InvalidParameterValue for 0', async () => {
       const res = await describeInstances({ Limit: 0 });
-      const error = failure(res, 'InvalidParameterValue');
-      expect(error.Message).toBe(
-        'The value `0` of the parameter `Limit` must be between 1 and 100.',
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        'The value of the parameter `Limit` must be at least 1.',
       );
     });
 
     it('should answer InvalidParameterValue for 101', async () => {
-      failure(await describeInstances({ Limit: 101 }), 'InvalidParameterValue');
+      const res = await describeInstances({ Limit: 101 });
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        'The value of the parameter `Limit` must be at most 100.',
+      );
     });
   });
 
   describe('when Offset is negative', () => {
     it('should answer InvalidParameterValue', async () => {
-      failure(await describeInstances({ Offset: -1 }), 'InvalidParameterValue');
+      const res = await describeInstances({ Offset: -1 });
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        'The value of the parameter `Offset` must be at least 0.',
+      );
     });
   });
 
@@ -40,9 +45,9 @@ describe('DescribeInstances', () => {
   describe('when more than 100 instance ids are given', () => {
     it('should answer InvalidParameterValue.LimitExceeded', async () => {
       const InstanceIds = Array.from({ length: 101 }, () => SEEDED.web1);
-      failure(
-        await describeInstances({ InstanceIds }),
-        'InvalidParameterValue.LimitExceeded',
+      const res = await describeInstances({ InstanceIds });
+      expect(failure(res, 'InvalidParameterValue.LimitExceeded').Message).toBe(
+        'The parameter `InstanceIds` accepts at most 100 values.',
       );
     });
   });
@@ -79,9 +84,9 @@ describe('DescribeInstances', () => {
   describe('when more than 10 filters are given', () => {
     it('should answer InvalidParameterValue.LimitExceeded', async () => {
       const Filters = Array.from({ length: 11 }, () => zone('ap-guangzhou-3'));
-      failure(
-        await describeInstances({ Filters }),
-        'InvalidParameterValue.LimitExceeded',
+      const res = await describeInstances({ Filters });
+      expect(failure(res, 'InvalidParameterValue.LimitExceeded').Message).toBe(
+        'The parameter `Filters` accepts at most 10 values.',
       );
     });
   });

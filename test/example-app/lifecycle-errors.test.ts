@@ -45,7 +45,10 @@ describe.each(ACTIONS)('%s', (action) => {
 
   describe('when InstanceIds is empty', () => {
     it('should answer InvalidParameterValue', async () => {
-      failure(await send({ InstanceIds: [] }), 'InvalidParameterValue');
+      const res = await send({ InstanceIds: [] });
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        'The parameter `InstanceIds` must have at least 1 item.',
+      );
     });
   });
 
@@ -67,7 +70,9 @@ describe.each(['StopInstances', 'RebootInstances'])('%s', (action) => {
         InstanceIds: [SEEDED.web1],
         StopType: 'GENTLE',
       });
-      failure(res, 'InvalidParameterValue');
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        'The value of the parameter `StopType` must be one of SOFT, HARD, SOFT_FIRST.',
+      );
     });
   });
 });

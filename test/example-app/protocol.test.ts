@@ -16,8 +16,11 @@ describe('the CVM service', () => {
   });
 
   describe('when the region is not served', () => {
-    it('should answer UnsupportedRegion', async () => {
-      failure(await describeIn('eu-frankfurt'), 'UnsupportedRegion');
+    it('should answer UnsupportedRegion without echoing it', async () => {
+      const res = await describeIn('eu-frankfurt');
+      expect(failure(res, 'UnsupportedRegion').Message).toBe(
+        'The request `Region` is not supported by this API.',
+      );
     });
   });
 
@@ -52,7 +55,9 @@ describe('the CVM service', () => {
         {},
         { version: '2099-01-01' },
       );
-      failure(res, 'NoSuchVersion');
+      expect(failure(res, 'NoSuchVersion').Message).toBe(
+        'The request `Version` is invalid or not found.',
+      );
     });
   });
 

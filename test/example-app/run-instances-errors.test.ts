@@ -70,10 +70,15 @@ describe('RunInstances', () => {
     });
   });
 
-  describe.each([0, 101])('when InstanceCount is %i', (count) => {
+  describe.each([
+    [0, 'at least 1'],
+    [101, 'at most 100'],
+  ])('when InstanceCount is %i', (count, limit) => {
     it('should answer InvalidParameterValue', async () => {
       const res = await run({ InstanceCount: count });
-      failure(res, 'InvalidParameterValue');
+      expect(failure(res, 'InvalidParameterValue').Message).toBe(
+        `The value of the parameter \`InstanceCount\` must be ${limit}.`,
+      );
     });
   });
 
@@ -88,14 +93,17 @@ describe('RunInstances', () => {
     it('should answer InvalidParameterValue', async () => {
       const res = await run({ InstanceChargeType: 'SPOTPAID' });
       expect(failure(res, 'InvalidParameterValue').Message).toBe(
-        'The value `SPOTPAID` of the parameter `InstanceChargeType` must be one of POSTPAID_BY_HOUR, PREPAID.',
+        'The value of the parameter `InstanceChargeType` must be one of POSTPAID_BY_HOUR, PREPAID.',
       );
     });
   });
 
   describe('when DryRun is not a boolean', () => {
     it('should answer InvalidParameter', async () => {
-      failure(await run({ DryRun: 'true' }), 'InvalidParameter');
+      const res = await run({ DryRun: 'true' });
+      expect(failure(res, 'InvalidParameter').Message).toBe(
+        'The parameter `DryRun` must be of type Boolean.',
+      );
     });
   });
 });

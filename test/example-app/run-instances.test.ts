@@ -107,7 +107,9 @@ describe('RunInstances', () => {
   describe('when DryRun is true and every check passes', () => {
     it('should answer DryRunOperation', async () => {
       const { res } = await run({ DryRun: true });
-      failure(res, 'DryRunOperation');
+      expect(failure(res, 'DryRunOperation').Message).toBe(
+        'The request would have succeeded, but DryRun was set.',
+      );
     });
 
     it('should create nothing', async () => {

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { createApp } from '../../example-app/app.js';
+import { createApp, type AppOptions } from '../../example-app/app.js';
 import { createStore } from '../../example-app/cvm/store.js';
 
 export const REGION = 'ap-guangzhou';
@@ -10,12 +10,13 @@ export const UUID =
 
 /**
  * An app on a fresh store with a clock the test moves by hand: transitions
- * last 2 s, and `tick()` lets them complete.
+ * last 2 s, and `tick()` lets them complete. Without `credentials` it
+ * serves unsigned requests.
  */
-export function testApp() {
+export function testApp(options: Pick<AppOptions, 'credentials'> = {}) {
   let time = Date.parse('2024-06-01T00:00:00Z');
   const store = createStore({ now: () => time, transitionMs: 2000 });
-  const app = createApp({ store });
+  const app = createApp({ ...options, store });
   return {
     app,
     store,
@@ -44,6 +45,38 @@ export function call(
     .set('X-TC-Version', version);
   if (region !== null) req.set('X-TC-Region', region);
   return req.send(params);
+}
+
+/**
+ * GETs an action the TC3 way: the common parameters in `X-TC-*` headers,
+ * the action's own flattened into `query` (`Filters.0.Values.1=...`).
+ */
+export function callGet(app: Express, action: string, query: string) {
+  return request(app)
+    .get(`/?${query}`)
+    .set('Content-Type', 'application/x-www-form-urlencoded')
+    .set('X-TC-Action', action)
+    .set('X-TC-Version', '2017-03-12')
+    .set('X-TC-Region', REGION);
+}
+
+/**
+ * Sends an action the v1 way, unsigned: the common parameters among the
+ * action's own, in the query (GET) or a form body (POST).
+ */
+export function callV1(
+  app: Express,
+  method: 'GET' | 'POST',
+  action: string,
+  query: string,
+) {
+  const all = `Action=${action}&Version=2017-03-12&Region=${REGION}&${query}`;
+  return method === 'GET'
+    ? request(app).get(`/?${all}`)
+    : request(app)
+        .post('/')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(all);
 }
 
 type Reply = Awaited<ReturnType<typeof call>>;
