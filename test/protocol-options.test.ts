@@ -39,6 +39,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         /`maxSkewSeconds`/,
       ],
       ['an option is misspelled', { region: ['ap-guangzhou'] }, /`region`/],
+      [
+        'credentials is one credential, not a table',
+        { credentials: { secretId: 'AKIDx', secretKey: 'k' } },
+        /\{ \[secretId\]: secretKey \}/,
+      ],
       ['versions is missing', { versions: undefined }, /`versions`/],
     ])('when %s', (_case, options, named) => {
       it('should throw a TypeError naming the option', () => {

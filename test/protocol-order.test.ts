@@ -194,6 +194,27 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
     });
 
+    describe('when an unsigned request has a malformed JSON body', () => {
+      it('should answer the missing timestamp before the body', async () => {
+        const { app } = orderApp(express);
+        const res = await tc3Post(app, '{"Limit": ', {
+          region: 'ap-guangzhou',
+          signer: null,
+          timestamp: null,
+        });
+        expectError(res, 'MissingParameter', 200, missing('Timestamp'));
+      });
+    });
+
+    describe('when a signed request has a malformed JSON body', () => {
+      it('should answer InvalidParameter after the signature passed', async () => {
+        const { app, handler } = orderApp(express);
+        const res = await tc3Post(app, '{"Limit": ', { region: 'ap-guangzhou' });
+        expectError(res, 'InvalidParameter', 200, 'The request body is not valid JSON.');
+        expect(handler).not.toHaveBeenCalled();
+      });
+    });
+
     describe('when a v1 signature is wrong', () => {
       it('should answer AuthFailure.SignatureFailure', async () => {
         const { app } = orderApp(express);

@@ -18,12 +18,13 @@ export interface ActionContext {
 
 /**
  * Runs one action: takes its checked parameters and returns its result
- * object (or a promise of it), or throws an `ApiError`.
+ * object (or a promise of it; nothing for an action that answers with the
+ * request id alone), or throws an `ApiError`.
  */
 export type ActionHandler<Params = any, Result = unknown> = (
   params: Params,
   context: ActionContext,
-) => Result | Promise<Result>;
+) => Result | void | Promise<Result | void>;
 
 /** An action with a schema for its parameters. */
 export interface ActionDefinition<Params = any, Result = unknown> {

@@ -71,9 +71,8 @@ async function runAction(req: Request, res: Response, plan: ActionPlan): Promise
     if (!region) throw missing('Region');
     if (!plan.regions(region)) throw new ApiError('UnsupportedRegion', messages.unsupportedRegion);
   }
-  const params = planned.check
-    ? planned.check(decoded.params, { coerce: decoded.coerce })
-    : decoded.params;
+  const given = decoded.readParams();
+  const params = planned.check ? planned.check(given, { coerce: decoded.coerce }) : given;
   debugActions('%s %s %s', requestId, version, action);
   const context: ActionContext = {
     action,

@@ -17,6 +17,11 @@ export function credentialLookup(option: CredentialsOption): CredentialLookup {
       `express-tcapi: option \`credentials\` must be a function or a table of SecretId to secret key; received ${String(option)}.`,
     );
   }
+  if (typeof option.secretId === 'string' && 'secretKey' in option) {
+    throw new TypeError(
+      "express-tcapi: option `credentials` is a table keyed by SecretId: write { [secretId]: secretKey }, not { secretId, secretKey }.",
+    );
+  }
   const table = new Map<string, Credential>();
   for (const [secretId, entry] of Object.entries(option)) {
     const credential = typeof entry === 'string' ? { secretKey: entry } : entry;

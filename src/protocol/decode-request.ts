@@ -24,8 +24,12 @@ export interface SizeLimits {
 /** A request in any of the forms the SDKs send, decoded into one shape. */
 export interface DecodedRequest {
   readonly common: CommonParameters;
-  /** The action's own parameters, common ones taken out. */
-  readonly params: Record<string, unknown>;
+  /**
+   * The action's own parameters, common ones taken out. Decoded only when
+   * asked for, after the signature: a malformed body is a parameter
+   * problem, which the real service reports after authentication.
+   */
+  readonly readParams: () => Record<string, unknown>;
   /** Whether the values arrived as strings (GET and forms) to be coerced. */
   readonly coerce: boolean;
   /** What a signature is checked against; absent when the bytes are gone. */
@@ -64,20 +68,19 @@ export async function decodeRequest(
   const signed = { ...unsigned, rawBody: body.bytes };
   if (type === FORM_TYPE) return fromText(utf8(body.bytes), signed);
   const common = tc3CommonParameters(req.headers);
-  return { common, params: parseJson(body.bytes), coerce: false, signed };
+  return { common, readParams: () => parseJson(body.bytes), coerce: false, signed };
 }
 
 // GET queries and form bodies: flattened keys, every value a string.
 function fromText(text: string, signed: SignedRequest): DecodedRequest {
-  const params = expandFlatParameters(text);
   if (signed.form === 'tc3') {
     const common = tc3CommonParameters(signed.headers);
-    return { common, params, coerce: true, signed };
+    return { common, readParams: () => expandFlatParameters(text), coerce: true, signed };
   }
   const flat = flatParameters(text);
   return {
     common: v1CommonParameters(flat),
-    params: withoutV1Common(params),
+    readParams: () => withoutV1Common(expandFlatParameters(text)),
     coerce: true,
     signed: { ...signed, v1Params: flat },
   };
@@ -92,7 +95,7 @@ function fromParsed(form: Form, req: Request, body: unknown, type: string) {
       ? tc3CommonParameters(req.headers)
       : v1CommonParameters(stringsOf(params));
   const own = form === 'tc3' ? params : withoutV1Common(params);
-  return { common, params: own, coerce: type === FORM_TYPE, signed: undefined };
+  return { common, readParams: () => own, coerce: type === FORM_TYPE, signed: undefined };
 }
 
 // A form parser that ran first leaves the flattened names as they were

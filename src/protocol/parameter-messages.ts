@@ -1,4 +1,5 @@
 import type { LocalizedMessage } from '../errors/api-error.js';
+import { missingParameter } from './messages.js';
 
 const message = (en: string, zh: string): LocalizedMessage => ({
   'en-US': en,
@@ -30,11 +31,7 @@ export const unknownMessage = (name: string) =>
   );
 
 /** `MissingParameter`: a required parameter is absent. */
-export const missingMessage = (name: string) =>
-  message(
-    `The request is missing a required parameter \`${name}\`.`,
-    `缺少必选参数 \`${name}\`。`,
-  );
+export const missingMessage = missingParameter;
 
 /** `InvalidParameter`: a value of the wrong type. */
 export const typeMessage = (name: string | undefined, type: string) =>

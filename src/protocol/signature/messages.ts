@@ -5,10 +5,7 @@ import type { LocalizedMessage } from '../../errors/api-error.js';
 // anything else could be arbitrarily long.
 
 /** `MissingParameter`: ``The request is missing a required parameter `X`.`` */
-export const missingParameter = (name: string): LocalizedMessage => ({
-  'en-US': `The request is missing a required parameter \`${name}\`.`,
-  'zh-CN': `缺少必需参数 \`${name}\`。`,
-});
+export { missingParameter } from '../messages.js';
 
 /** `InvalidParameter`: a `Timestamp` that is not whole seconds. */
 export const invalidTimestamp: LocalizedMessage = {
