@@ -12,9 +12,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Each figure's median over the rounds, taken separately. */
-export function medianMeasurement(
-  rounds: readonly Measurement[],
-): Measurement {
+export function medianMeasurement(rounds: readonly Measurement[]): Measurement {
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),

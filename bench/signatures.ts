@@ -9,10 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { medianMeasurement } from './median.js';
 import { loadLine, machineLine } from './report.js';
 import { runRound, type Load, type Measurement } from './round.js';
-import {
-  startServerProcess,
-  type ServerProcess,
-} from './server-process.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 import { signatureScenario } from './signed-requests.js';
 import { checkSigners } from './signer-check.js';
 import {

@@ -15,9 +15,7 @@ export function textTable(
     row
       .map((cell, column) => {
         const width = widths[column] ?? 0;
-        return column < textColumns
-          ? cell.padEnd(width)
-          : cell.padStart(width);
+        return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
       })
       .join('  ')
       .trimEnd();

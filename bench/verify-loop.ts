@@ -50,9 +50,10 @@ function signedRequest(
   const { request } = signatureScenario(variant, HOST, secretKey);
   if (request?.body === undefined) throw new Error('No request body.');
   const headers = Object.fromEntries(
-    Object.entries({ ...request.headers, Host: HOST }).map(
-      ([name, value]) => [name.toLowerCase(), value],
-    ),
+    Object.entries({ ...request.headers, Host: HOST }).map(([name, value]) => [
+      name.toLowerCase(),
+      value,
+    ]),
   );
   return {
     form: variant,

@@ -11,7 +11,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  *   res.json(await load());
  * }));
  */
-export function asyncHandler<Req extends Request = Request, Res extends Response = Response>(
+export function asyncHandler<
+  Req extends Request = Request,
+  Res extends Response = Response,
+>(
   handler: (req: Req, res: Res, next: NextFunction) => unknown,
 ): RequestHandler {
   return function tcapiAsyncHandler(req, res, next) {

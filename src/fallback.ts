@@ -16,7 +16,6 @@ import {
 } from './options.js';
 import { sendFailure } from './send-failure.js';
 
-
 /**
  * Answers a request that no route matched: `InvalidAction`, or
  * `UnsupportedProtocol` for a method other than GET or POST. The path is
@@ -85,7 +84,8 @@ function handlerOptions(options: TcapiOptions | undefined) {
 }
 
 const noop: RequestHandler = () => undefined;
-const noopErrorHandler: ErrorRequestHandler = (_err, _req, _res, _next) => undefined;
+const noopErrorHandler: ErrorRequestHandler = (_err, _req, _res, _next) =>
+  undefined;
 
 // Mounted without the call, `app.use(tcapiErrorHandler)`, the factory
 // must still look like error middleware to Express, or it would be

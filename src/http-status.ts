@@ -18,9 +18,7 @@ export interface StatusPolicyInput {
  * - a function: 200 or a status from 400 to 599 (anything else gives 500).
  */
 export type HttpStatusPolicy =
-  | 'compatible'
-  | 'semantic'
-  | ((error: StatusPolicyInput) => number);
+  'compatible' | 'semantic' | ((error: StatusPolicyInput) => number);
 
 /** The status `semantic` mode gives a code, unless the error overrides it. */
 export function semanticStatus(code: string, override?: number): number {

@@ -26,7 +26,10 @@ export type {
   RetiredAction,
 } from './protocol/action-definition.js';
 export type { CredentialsOption } from './protocol/credentials.js';
-export type { Credential, CredentialLookup } from './protocol/signature/verify.js';
+export type {
+  Credential,
+  CredentialLookup,
+} from './protocol/signature/verify.js';
 export type { ParameterSchema } from './protocol/parameters.js';
 export { captureRawBody } from './protocol/raw-body.js';
 export { checkDryRun } from './protocol/dry-run.js';

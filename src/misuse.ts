@@ -21,7 +21,9 @@ export function answeredMisuse(
   const [req, res, next] = list.slice(at);
   if (!isRequest(req) || !isResponse(res)) return false;
   const fix = `call the factory: app.use(${name}()), not app.use(${name})`;
-  const error = new TypeError(`express-tcapi: ${name} was mounted without being called; ${fix}.`);
+  const error = new TypeError(
+    `express-tcapi: ${name} was mounted without being called; ${fix}.`,
+  );
   if (!warned) {
     warned = true;
     process.emitWarning(error.message, { code: 'EXPRESS_TCAPI_MISUSE' });
@@ -32,7 +34,12 @@ export function answeredMisuse(
 }
 
 function isRequest(value: unknown): value is Request {
-  return typeof value === 'object' && value !== null && 'headers' in value && 'method' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'headers' in value &&
+    'method' in value
+  );
 }
 
 function isResponse(value: unknown): value is Response {

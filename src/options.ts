@@ -99,7 +99,9 @@ export function resolveOptions(options: TcapiOptions = {}): ResolvedOptions {
   }
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) {
-      fail(`unknown option \`${key}\`; the options are ${[...KNOWN].join(', ')}`);
+      fail(
+        `unknown option \`${key}\`; the options are ${[...KNOWN].join(', ')}`,
+      );
     }
   }
   const merged = { ...DEFAULTS, ...withoutUndefined(options) };
@@ -165,7 +167,8 @@ export function explicitOptions(
 }
 
 function check(ok: boolean, name: string, expected: string, got: unknown) {
-  if (!ok) fail(`option \`${name}\` must be ${expected}; received ${describe(got)}`);
+  if (!ok)
+    fail(`option \`${name}\` must be ${expected}; received ${describe(got)}`);
 }
 
 function fail(reason: string): never {

@@ -37,9 +37,17 @@ export function sendFailure(
   } catch (writeError) {
     // Only a failure of the runtime itself gets here; the client still
     // gets an envelope rather than Express's HTML page.
-    debugErrors('%s writing the error envelope failed: %O', context.requestId, writeError);
+    debugErrors(
+      '%s writing the error envelope failed: %O',
+      context.requestId,
+      writeError,
+    );
     if (!res.headersSent) {
-      const body = errorBody('InternalError', codeInfo('InternalError').en, context.requestId);
+      const body = errorBody(
+        'InternalError',
+        codeInfo('InternalError').en,
+        context.requestId,
+      );
       writeJson(req, res, 200, body);
     }
   }
@@ -60,7 +68,13 @@ function writeFailure(
       ? failure.headers
       : { ...impliedHeaders(status), ...failure.headers };
   clearRepresentationHeaders(res);
-  writeJson(req, res, status, errorBody(failure.code, message, context.requestId), headers);
+  writeJson(
+    req,
+    res,
+    status,
+    errorBody(failure.code, message, context.requestId),
+    headers,
+  );
 }
 
 function messageIn(language: Language, failure: Failure): string {
@@ -82,11 +96,24 @@ function report(
   if (!serverSide && !afterHeadersSent) return;
   const { requestId } = context;
   // The thrown value is the app's, and may be hostile to inspection.
-  safely(() => debugErrors('%s %s failed with %s: %O', requestId, req.method, failure.code, failure.cause), undefined);
+  safely(
+    () =>
+      debugErrors(
+        '%s %s failed with %s: %O',
+        requestId,
+        req.method,
+        failure.code,
+        failure.cause,
+      ),
+    undefined,
+  );
   const { onError } = options;
   if (!onError) return;
   const hookFailed = (hookError: unknown) =>
-    safely(() => debugErrors('%s onError hook threw: %O', requestId, hookError), undefined);
+    safely(
+      () => debugErrors('%s onError hook threw: %O', requestId, hookError),
+      undefined,
+    );
   try {
     const returned: unknown = onError(failure.cause, {
       requestId,

@@ -23,7 +23,8 @@ export function sendResult(
 ): void {
   const context = contextFor(req, res, options ?? defaultOptions);
   const inForce = options ?? context.options;
-  const fail = onFailure ?? ((error: unknown) => sendFailure(req, res, error, inForce));
+  const fail =
+    onFailure ?? ((error: unknown) => sendFailure(req, res, error, inForce));
   if (res.headersSent) {
     // A second answer to one request is a bug in the app. Throwing would
     // crash an unguarded async handler; the failure path reports it and
@@ -46,7 +47,8 @@ export function sendResult(
     return;
   }
   // An envelope passed through keeps its id: the header must agree.
-  if (body.requestId !== context.requestId) res.setHeader('X-TC-RequestId', body.requestId);
+  if (body.requestId !== context.requestId)
+    res.setHeader('X-TC-RequestId', body.requestId);
   writeJson(req, res, successStatus(res.statusCode, inForce), body.text);
 }
 
@@ -55,7 +57,8 @@ const LATE_RESULT = 'A result was sent after the response had started.';
 function successStatus(current: number, options: ResolvedOptions): number {
   if (current === 304) return 304;
   if (current === 204) {
-    return options.noContent === 'envelope' && options.httpStatus === 'compatible'
+    return options.noContent === 'envelope' &&
+      options.httpStatus === 'compatible'
       ? 200
       : 204;
   }

@@ -2,10 +2,16 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { actionRouter, tcapiFinish } from 'express-tcapi';
 import { actionApp, callAction, VERSION } from './helpers/action-app.js';
-import { EXPRESS_VERSIONS, expectEnvelope, expectError } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+  expectError,
+} from './helpers/express-versions.js';
 
 // Answers its parameters, so tests can see what the router read.
-const echo = { Echo: (params: Record<string, unknown>) => ({ Params: params }) };
+const echo = {
+  Echo: (params: Record<string, unknown>) => ({ Params: params }),
+};
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('actionRouter()', () => {
@@ -14,15 +20,29 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       (body) => {
         it('should answer InvalidParameter', async () => {
           const res = await callAction(actionApp(express, echo), 'Echo', body);
-          expectError(res, 'InvalidParameter', 200, 'The request body must be a JSON object.');
+          expectError(
+            res,
+            'InvalidParameter',
+            200,
+            'The request body must be a JSON object.',
+          );
         });
       },
     );
 
     describe('when the body is malformed JSON', () => {
       it('should answer InvalidParameter saying so, without the body', async () => {
-        const res = await callAction(actionApp(express, echo), 'Echo', '{"Limit":');
-        expectError(res, 'InvalidParameter', 200, 'The request body is not valid JSON.');
+        const res = await callAction(
+          actionApp(express, echo),
+          'Echo',
+          '{"Limit":',
+        );
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request body is not valid JSON.',
+        );
         expect(res.text).not.toContain('Limit');
       });
     });
@@ -48,16 +68,27 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when express.json() ran before the router', () => {
       it('should use the body it parsed', async () => {
-        const app = actionApp(express, echo, { before: (a) => a.use(express.json()) });
+        const app = actionApp(express, echo, {
+          before: (a) => a.use(express.json()),
+        });
         const res = await callAction(app, 'Echo', '{"Limit":5}');
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Params: { Limit: 5 }, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Params: { Limit: 5 }, RequestId: rid },
+        });
       });
 
       it('should still answer malformed JSON with InvalidParameter', async () => {
-        const app = actionApp(express, echo, { before: (a) => a.use(express.json()) });
+        const app = actionApp(express, echo, {
+          before: (a) => a.use(express.json()),
+        });
         const res = await callAction(app, 'Echo', '{"Limit":');
-        expectError(res, 'InvalidParameter', 200, 'The request body is not valid JSON.');
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request body is not valid JSON.',
+        );
       });
     });
 
@@ -69,7 +100,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           .set('X-TC-Version', VERSION);
         const rid = expectEnvelope(res);
         expect(res.body).toEqual({
-          Response: { Params: { Limit: '5', Zone: 'ap-guangzhou-3' }, RequestId: rid },
+          Response: {
+            Params: { Limit: '5', Zone: 'ap-guangzhou-3' },
+            RequestId: rid,
+          },
         });
       });
     });
@@ -80,7 +114,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         app.use(actionRouter({ versions: { [VERSION]: echo } }));
         app.get('/health', (_req, res) => res.json({ Ok: true }));
         app.use(tcapiFinish());
-        const res = await request(app).get('/health').set('X-TC-Action', 'Echo');
+        const res = await request(app)
+          .get('/health')
+          .set('X-TC-Action', 'Echo');
         expect(res.status).toBe(200);
         expect(res.body.Ok).toBe(true);
       });
@@ -102,7 +138,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const ok = await callAction(app, 'Echo', '{"A":1}');
         const bad = await callAction(app, 'Nope');
         const rid = expectEnvelope(ok);
-        expect(ok.body).toEqual({ Response: { Params: { A: 1 }, RequestId: rid } });
+        expect(ok.body).toEqual({
+          Response: { Params: { A: 1 }, RequestId: rid },
+        });
         expectError(bad, 'InvalidAction', 200);
       });
     });
@@ -115,7 +153,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     it('should throw a TypeError naming an action that is not a function', () => {
       const versions = { [VERSION]: { Broken: 'nope' } } as never;
-      expect(() => actionRouter({ versions })).toThrow(/action `Broken` of version 2017-03-12/);
+      expect(() => actionRouter({ versions })).toThrow(
+        /action `Broken` of version 2017-03-12/,
+      );
     });
   });
 });

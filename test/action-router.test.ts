@@ -2,7 +2,11 @@ import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ActionContext } from 'express-tcapi';
 import { actionApp, callAction, VERSION } from './helpers/action-app.js';
-import { EXPRESS_VERSIONS, expectEnvelope, expectError } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+  expectError,
+} from './helpers/express-versions.js';
 
 const describeInstances = async () => ({ TotalCount: 0, InstanceSet: [] });
 
@@ -10,7 +14,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('actionRouter()', () => {
     describe('when X-TC-Action and X-TC-Version name a handler', () => {
       it('should answer its result as the success envelope', async () => {
-        const app = actionApp(express, { DescribeInstances: describeInstances });
+        const app = actionApp(express, {
+          DescribeInstances: describeInstances,
+        });
         const res = await callAction(app, 'DescribeInstances', '{"Limit":1}');
         const rid = expectEnvelope(res);
         expect(res.text).toBe(
@@ -19,7 +25,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should give the handler its parameters and context', async () => {
-        const handler = vi.fn((_params: unknown, _context: ActionContext) => ({}));
+        const handler = vi.fn(
+          (_params: unknown, _context: ActionContext) => ({}),
+        );
         const app = actionApp(express, { RunInstances: handler });
         const res = await callAction(app, 'RunInstances', '{"Count":2}').set(
           'X-TC-Region',
@@ -92,7 +100,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         });
         const res = await callAction(app, 'Export');
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Url: 'https://x', RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Url: 'https://x', RequestId: rid },
+        });
       });
     });
 
@@ -102,7 +112,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       ['a blank X-TC-Action', '  ', VERSION, 'Action'],
     ])('when %s is missing', (_header, action, version, name) => {
       it(`should answer MissingParameter naming \`${name}\``, async () => {
-        const app = actionApp(express, { DescribeInstances: describeInstances });
+        const app = actionApp(express, {
+          DescribeInstances: describeInstances,
+        });
         const res = await callAction(app, action, '{}', version);
         expectError(
           res,
@@ -117,37 +129,50 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       'when the version is %s',
       (version) => {
         it('should answer NoSuchVersion', async () => {
-          const app = actionApp(express, { DescribeInstances: describeInstances });
+          const app = actionApp(express, {
+            DescribeInstances: describeInstances,
+          });
           const res = await callAction(app, 'DescribeInstances', '{}', version);
           expectError(res, 'NoSuchVersion', 200);
         });
       },
     );
 
-    describe.each([['DescribeNothing'], ['constructor'], ['__proto__'], ['toString']])(
-      'when the action is %s',
-      (action) => {
-        it('should answer InvalidAction', async () => {
-          const app = actionApp(express, { DescribeInstances: describeInstances });
-          const res = await callAction(app, action);
-          expectError(res, 'InvalidAction', 200, 'The request `Action` is invalid or not found.');
+    describe.each([
+      ['DescribeNothing'],
+      ['constructor'],
+      ['__proto__'],
+      ['toString'],
+    ])('when the action is %s', (action) => {
+      it('should answer InvalidAction', async () => {
+        const app = actionApp(express, {
+          DescribeInstances: describeInstances,
         });
+        const res = await callAction(app, action);
+        expectError(
+          res,
+          'InvalidAction',
+          200,
+          'The request `Action` is invalid or not found.',
+        );
+      });
 
-        it('should answer 404 in semantic mode', async () => {
-          const app = actionApp(
-            express,
-            { DescribeInstances: describeInstances },
-            { httpStatus: 'semantic' },
-          );
-          const res = await callAction(app, action);
-          expectError(res, 'InvalidAction', 404);
-        });
-      },
-    );
+      it('should answer 404 in semantic mode', async () => {
+        const app = actionApp(
+          express,
+          { DescribeInstances: describeInstances },
+          { httpStatus: 'semantic' },
+        );
+        const res = await callAction(app, action);
+        expectError(res, 'InvalidAction', 404);
+      });
+    });
 
     describe('when the method is PUT', () => {
       it('should answer UnsupportedProtocol', async () => {
-        const app = actionApp(express, { DescribeInstances: describeInstances });
+        const app = actionApp(express, {
+          DescribeInstances: describeInstances,
+        });
         const res = await request(app)
           .put('/')
           .set('X-TC-Action', 'DescribeInstances')

@@ -26,7 +26,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('asyncHandler()', () => {
     describe('when the handler rejects with an ApiError', () => {
       it('should answer its envelope, not hang', async () => {
-        const app = tcapiApp(express, (a) => a.post('/', asyncHandler(notFound)));
+        const app = tcapiApp(express, (a) =>
+          a.post('/', asyncHandler(notFound)),
+        );
         const res = await request(app).post('/').timeout(HANG);
         const rid = expectEnvelope(res);
         expect(res.text).toBe(exactBody(rid));
@@ -46,26 +48,36 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         });
         const res = await request(app).post('/').timeout(HANG);
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { TotalCount: 2, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { TotalCount: 2, RequestId: rid },
+        });
       });
     });
 
     describe('when the handler calls next()', () => {
       it('should move on to the next route', async () => {
         const app = tcapiApp(express, (a) => {
-          a.post('/', asyncHandler(async (_req, _res, next) => next()));
+          a.post(
+            '/',
+            asyncHandler(async (_req, _res, next) => next()),
+          );
           a.post('/', (_req, res) => res.json({ Second: true }));
         });
         const res = await request(app).post('/').timeout(HANG);
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Second: true, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Second: true, RequestId: rid },
+        });
       });
     });
 
     describe('when the handler is not async', () => {
       it('should answer what it sends', async () => {
         const app = tcapiApp(express, (a) => {
-          a.post('/', asyncHandler((_req, res) => res.json([1])));
+          a.post(
+            '/',
+            asyncHandler((_req, res) => res.json([1])),
+          );
         });
         const res = await request(app).post('/').timeout(HANG);
         const rid = expectEnvelope(res);

@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ApiError, COMMON_CODES, codeInfo, isApiError } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 // protocol.md section 4, in its order.
 const PROTOCOL_CODES = [
@@ -48,18 +52,23 @@ const PROTOCOL_CODES = [
 describe('COMMON_CODES', () => {
   it('should hold exactly the 38 codes of the protocol', () => {
     expect(PROTOCOL_CODES).toHaveLength(38);
-    expect(Object.keys(COMMON_CODES).sort()).toEqual([...PROTOCOL_CODES].sort());
+    expect(Object.keys(COMMON_CODES).sort()).toEqual(
+      [...PROTOCOL_CODES].sort(),
+    );
   });
 
-  it.each(PROTOCOL_CODES)('should give %s messages in both languages and a status', (code) => {
-    const info = COMMON_CODES[code];
-    expect(info?.en.trim()).not.toBe('');
-    expect(info?.zh.trim()).not.toBe('');
-    expect(info?.zh).not.toBe(info?.en);
-    expect(Number.isInteger(info?.status)).toBe(true);
-    expect(info?.status).toBeGreaterThanOrEqual(400);
-    expect(info?.status).toBeLessThanOrEqual(599);
-  });
+  it.each(PROTOCOL_CODES)(
+    'should give %s messages in both languages and a status',
+    (code) => {
+      const info = COMMON_CODES[code];
+      expect(info?.en.trim()).not.toBe('');
+      expect(info?.zh.trim()).not.toBe('');
+      expect(info?.zh).not.toBe(info?.en);
+      expect(Number.isInteger(info?.status)).toBe(true);
+      expect(info?.status).toBeGreaterThanOrEqual(400);
+      expect(info?.status).toBeLessThanOrEqual(599);
+    },
+  );
 
   it('should be frozen, entries included', () => {
     expect(Object.isFrozen(COMMON_CODES)).toBe(true);
@@ -83,23 +92,27 @@ describe('codeInfo()', () => {
     });
 
     it('should inherit from its category otherwise', () => {
-      expect(codeInfo('ResourceNotFound.InstanceNotFound')).toBe(COMMON_CODES.ResourceNotFound);
+      expect(codeInfo('ResourceNotFound.InstanceNotFound')).toBe(
+        COMMON_CODES.ResourceNotFound,
+      );
       expect(codeInfo('AuthFailure.Whatever').status).toBe(401);
     });
   });
 
-  describe.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty']])(
-    'when given %s',
-    (name) => {
-      it('should not return a prototype member', () => {
-        const info = codeInfo(name);
-        expect(typeof info).toBe('object');
-        expect(info.status).toBe(400);
-        expect(typeof info.en).toBe('string');
-        expect(codeInfo(`${name}.Sub`)).toBe(info);
-      });
-    },
-  );
+  describe.each([
+    ['constructor'],
+    ['__proto__'],
+    ['toString'],
+    ['hasOwnProperty'],
+  ])('when given %s', (name) => {
+    it('should not return a prototype member', () => {
+      const info = codeInfo(name);
+      expect(typeof info).toBe('object');
+      expect(info.status).toBe(400);
+      expect(typeof info.en).toBe('string');
+      expect(codeInfo(`${name}.Sub`)).toBe(info);
+    });
+  });
 });
 
 describe('ApiError', () => {
@@ -136,12 +149,14 @@ describe('isApiError()', () => {
     expect(isApiError(new ApiError('InternalError'))).toBe(true);
   });
 
-  it.each([[new Error('x')], [{ code: 'ResourceNotFound' }], [null], ['ApiError']])(
-    'should reject %s',
-    (value) => {
-      expect(isApiError(value)).toBe(false);
-    },
-  );
+  it.each([
+    [new Error('x')],
+    [{ code: 'ResourceNotFound' }],
+    [null],
+    ['ApiError'],
+  ])('should reject %s', (value) => {
+    expect(isApiError(value)).toBe(false);
+  });
 
   it('should accept an error made by another copy of the package', () => {
     expect(isApiError(foreignApiError())).toBe(true);
@@ -158,7 +173,9 @@ function foreignApiError(): Error {
     headers: {},
     status: undefined,
   });
-  Object.defineProperty(error, Symbol.for('express-tcapi.ApiError'), { value: true });
+  Object.defineProperty(error, Symbol.for('express-tcapi.ApiError'), {
+    value: true,
+  });
   return error;
 }
 

@@ -18,9 +18,13 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const head = await request(app).head('/');
         expect(head.status).toBe(200);
         expect(head.headers['content-type']).toBe('application/json');
-        expect(head.headers['content-length']).toBe(get.headers['content-length']);
+        expect(head.headers['content-length']).toBe(
+          get.headers['content-length'],
+        );
         expect(head.headers['x-tc-requestid']).toMatch(UUID_V4);
-        expect(head.headers['x-tc-requestid']).not.toBe(get.headers['x-tc-requestid']);
+        expect(head.headers['x-tc-requestid']).not.toBe(
+          get.headers['x-tc-requestid'],
+        );
         expect(head.text ?? '').toBe('');
       });
     });
@@ -82,12 +86,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should send the result as the envelope on 200', async () => {
         const app = tcapiApp(
           express,
-          (a) => a.post('/', (_req, res) => res.status(204).json({ TotalCount: 1 })),
+          (a) =>
+            a.post('/', (_req, res) => res.status(204).json({ TotalCount: 1 })),
           { noContent: 'envelope' },
         );
         const res = await request(app).post('/');
         const rid = expectEnvelope(res, 200);
-        expect(res.body).toEqual({ Response: { TotalCount: 1, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { TotalCount: 1, RequestId: rid },
+        });
       });
     });
   });

@@ -19,7 +19,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         });
         const res = await request(app).post('/');
         const rid = expectEnvelope(res);
-        expect(res.text).toBe(`{"Response":{"DiskSize":10,"RequestId":"${rid}"}}`);
+        expect(res.text).toBe(
+          `{"Response":{"DiskSize":10,"RequestId":"${rid}"}}`,
+        );
       });
 
       it('should write a 2^64-scale one exactly in the raw text', async () => {
@@ -34,7 +36,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should write it as a string with bigint: string', async () => {
         const app = tcapiApp(
           express,
-          (a) => a.post('/', (_req, res) => res.json({ DiskSize: 10n, Usage: HUGE })),
+          (a) =>
+            a.post('/', (_req, res) =>
+              res.json({ DiskSize: 10n, Usage: HUGE }),
+            ),
           { bigint: 'string' },
         );
         const res = await request(app).post('/');
@@ -97,11 +102,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the result has a toJSON method', () => {
       it('should wrap what toJSON returns', async () => {
         const app = tcapiApp(express, (a) => {
-          a.post('/', (_req, res) => res.json({ toJSON: () => ({ TotalCount: 3 }) }));
+          a.post('/', (_req, res) =>
+            res.json({ toJSON: () => ({ TotalCount: 3 }) }),
+          );
         });
         const res = await request(app).post('/');
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { TotalCount: 3, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { TotalCount: 3, RequestId: rid },
+        });
       });
     });
   });
@@ -112,7 +121,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const app = tcapiApp(express, (a) => {
           a.post('/', () => {
             const error = new ApiError('ResourceInUse', 'The disk is in use.');
-            Object.assign(error, { diskSize: 10n, details: { owner: 'db-primary' } });
+            Object.assign(error, {
+              diskSize: 10n,
+              details: { owner: 'db-primary' },
+            });
             Object.assign(error, { self: error });
             throw error;
           });

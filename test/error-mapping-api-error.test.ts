@@ -52,19 +52,31 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should keep a message the error chose', async () => {
-        const app = failWith(() => new ApiError('ResourceNotFound', 'no ins-1'));
+        const app = failWith(
+          () => new ApiError('ResourceNotFound', 'no ins-1'),
+        );
         const res = await request(app).post('/').set('X-TC-Language', 'zh-CN');
         expectError(res, 'ResourceNotFound', 200, 'no ins-1');
       });
     });
 
     describe('when it is en-US or absent', () => {
-      it.each([['en-US'], ['fr-FR'], [undefined]])('should send English for %s', async (lang) => {
-        const app = failWith(() => new ApiError('ResourceNotFound'));
-        const req = request(app).post('/');
-        const res = await (lang === undefined ? req : req.set('X-TC-Language', lang));
-        expectError(res, 'ResourceNotFound', 200, 'The resource does not exist.');
-      });
+      it.each([['en-US'], ['fr-FR'], [undefined]])(
+        'should send English for %s',
+        async (lang) => {
+          const app = failWith(() => new ApiError('ResourceNotFound'));
+          const req = request(app).post('/');
+          const res = await (lang === undefined
+            ? req
+            : req.set('X-TC-Language', lang));
+          expectError(
+            res,
+            'ResourceNotFound',
+            200,
+            'The resource does not exist.',
+          );
+        },
+      );
     });
   });
 
@@ -99,7 +111,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         expect(res.headers['set-cookie']).toBeUndefined();
         expect(res.headers['bad name']).toBeUndefined();
         expect(res.headers['x-quota']).toBe('5');
-        expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+        expect(res.headers['content-length']).toBe(
+          String(Buffer.byteLength(res.text)),
+        );
       });
     });
   });

@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TcapiOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 const NOT_JSON = 'The request body is not valid JSON.';
 const initialEnv = process.env.NODE_ENV;
@@ -34,7 +38,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
             .send('{"a":');
           expectError(res, 'InvalidParameter', 200, NOT_JSON);
           expect(res.text).not.toContain('{\\"a\\":');
-          expect(res.text).not.toMatch(/<html|<pre|SyntaxError|node_modules|\n\s+at /i);
+          expect(res.text).not.toMatch(
+            /<html|<pre|SyntaxError|node_modules|\n\s+at /i,
+          );
         });
       },
     );
@@ -57,7 +63,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           .post('/')
           .set('Content-Type', 'application/json')
           .send(big);
-        expectError(res, 'RequestSizeLimitExceeded', 200, 'The request body is too large.');
+        expectError(
+          res,
+          'RequestSizeLimitExceeded',
+          200,
+          'The request body is too large.',
+        );
       });
 
       it('should answer 413 in semantic mode', async () => {
@@ -70,7 +81,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe.each([
-      ['an unknown charset', 'Content-Type', 'application/json; charset=klingon', 'klingon'],
+      [
+        'an unknown charset',
+        'Content-Type',
+        'application/json; charset=klingon',
+        'klingon',
+      ],
       ['an unknown Content-Encoding', 'Content-Encoding', 'br2', 'br2'],
     ])('when the body has %s', (_kind, header, value, echo) => {
       const send = (options?: TcapiOptions) =>

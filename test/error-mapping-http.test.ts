@@ -2,7 +2,11 @@ import createError from 'http-errors';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { HttpStatusPolicy } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 const MODES: ReadonlyArray<readonly [HttpStatusPolicy, number]> = [
   ['compatible', 200],
@@ -10,12 +14,13 @@ const MODES: ReadonlyArray<readonly [HttpStatusPolicy, number]> = [
 ];
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
-  const failWith = (error: unknown, httpStatus: HttpStatusPolicy = 'compatible') =>
-    tcapiApp(
-      express,
-      (a) => a.post('/', (_req, _res, next) => next(error)),
-      { httpStatus },
-    );
+  const failWith = (
+    error: unknown,
+    httpStatus: HttpStatusPolicy = 'compatible',
+  ) =>
+    tcapiApp(express, (a) => a.post('/', (_req, _res, next) => next(error)), {
+      httpStatus,
+    });
 
   describe('tcapiErrorHandler()', () => {
     describe('when given createError(400) with a message', () => {
@@ -26,7 +31,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should answer 400 in semantic mode', async () => {
-        const app = failWith(createError(400, 'Limit must be <= 100'), 'semantic');
+        const app = failWith(
+          createError(400, 'Limit must be <= 100'),
+          'semantic',
+        );
         const res = await request(app).post('/');
         expectError(res, 'InvalidParameter', 400, 'Limit must be <= 100');
       });
@@ -34,14 +42,24 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when given createError(503) naming an internal host', () => {
       it('should answer ServiceUnavailable with the generic message', async () => {
-        const app = failWith(createError(503, 'pool exhausted on db-primary:5432'));
+        const app = failWith(
+          createError(503, 'pool exhausted on db-primary:5432'),
+        );
         const res = await request(app).post('/');
-        expectError(res, 'ServiceUnavailable', 200, 'The service is temporarily unavailable.');
+        expectError(
+          res,
+          'ServiceUnavailable',
+          200,
+          'The service is temporarily unavailable.',
+        );
         expect(res.text).not.toContain('db-primary');
       });
 
       it('should answer 503 in semantic mode', async () => {
-        const app = failWith(createError(503, 'pool exhausted on db-primary:5432'), 'semantic');
+        const app = failWith(
+          createError(503, 'pool exhausted on db-primary:5432'),
+          'semantic',
+        );
         const res = await request(app).post('/');
         expectError(res, 'ServiceUnavailable', 503);
         expect(res.text).not.toContain('db-primary');
@@ -63,9 +81,16 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when given an Error with a statusCode and no status', () => {
       it('should map the statusCode', async () => {
-        const error = Object.assign(new Error('no such disk'), { statusCode: 404 });
+        const error = Object.assign(new Error('no such disk'), {
+          statusCode: 404,
+        });
         const res = await request(failWith(error, 'semantic')).post('/');
-        expectError(res, 'ResourceNotFound', 404, 'The resource does not exist.');
+        expectError(
+          res,
+          'ResourceNotFound',
+          404,
+          'The resource does not exist.',
+        );
       });
     });
 
@@ -80,7 +105,8 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe.each([['EACCES'], [99], [42.5], ['404'], [700], [302]])(
       'when given an Error whose status is %j',
       (status) => {
-        const error = () => Object.assign(new Error('open /etc/shadow'), { status });
+        const error = () =>
+          Object.assign(new Error('open /etc/shadow'), { status });
 
         it('should answer InternalError with the generic message', async () => {
           const res = await request(failWith(error())).post('/');

@@ -21,31 +21,40 @@ const NOT_ERRORS: ReadonlyArray<readonly [string, unknown]> = [
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('asyncHandler()', () => {
-    describe.each(NOT_ERRORS)('when the handler rejects with %s', (_kind, value) => {
-      it('should answer InternalError with the generic message', async () => {
-        const app = tcapiApp(express, (a) => {
-          a.post('/', asyncHandler(async () => Promise.reject(value)));
+    describe.each(NOT_ERRORS)(
+      'when the handler rejects with %s',
+      (_kind, value) => {
+        it('should answer InternalError with the generic message', async () => {
+          const app = tcapiApp(express, (a) => {
+            a.post(
+              '/',
+              asyncHandler(async () => Promise.reject(value)),
+            );
+          });
+          const res = await request(app).post('/');
+          expectError(res, 'InternalError', 200, GENERIC);
+          expect(res.text).not.toContain('hunter2');
         });
-        const res = await request(app).post('/');
-        expectError(res, 'InternalError', 200, GENERIC);
-        expect(res.text).not.toContain('hunter2');
-      });
-    });
+      },
+    );
 
-    describe.each(NOT_ERRORS)('when the handler throws %s synchronously', (_kind, value) => {
-      it('should answer InternalError with the generic message', async () => {
-        const app = tcapiApp(express, (a) => {
-          a.post(
-            '/',
-            asyncHandler(() => {
-              throw value;
-            }),
-          );
+    describe.each(NOT_ERRORS)(
+      'when the handler throws %s synchronously',
+      (_kind, value) => {
+        it('should answer InternalError with the generic message', async () => {
+          const app = tcapiApp(express, (a) => {
+            a.post(
+              '/',
+              asyncHandler(() => {
+                throw value;
+              }),
+            );
+          });
+          const res = await request(app).post('/');
+          expectError(res, 'InternalError', 200, GENERIC);
         });
-        const res = await request(app).post('/');
-        expectError(res, 'InternalError', 200, GENERIC);
-      });
-    });
+      },
+    );
   });
 
   describe('a plain route', () => {
@@ -95,7 +104,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should not trust its status or message', async () => {
         const app = tcapiApp(
           express,
-          (a) => a.post('/', (_req, _res, next) => next({ status: 400, message: 'bad' })),
+          (a) =>
+            a.post('/', (_req, _res, next) =>
+              next({ status: 400, message: 'bad' }),
+            ),
           { httpStatus: 'semantic' },
         );
         const res = await request(app).post('/');

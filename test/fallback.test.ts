@@ -17,10 +17,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
   describe('tcapiNotFound()', () => {
     describe('when no route matches a GET or POST', () => {
-      it.each([['get'], ['post']] as const)('should answer InvalidAction to %s', async (m) => {
-        const res = await request(tcapiApp(express, routes))[m]('/nothing-here');
-        expectError(res, 'InvalidAction', 200, 'The request `Action` is invalid or not found.');
-      });
+      it.each([['get'], ['post']] as const)(
+        'should answer InvalidAction to %s',
+        async (m) => {
+          const res = await request(tcapiApp(express, routes))[m](
+            '/nothing-here',
+          );
+          expectError(
+            res,
+            'InvalidAction',
+            200,
+            'The request `Action` is invalid or not found.',
+          );
+        },
+      );
 
       it('should answer 404 in semantic mode', async () => {
         const app = tcapiApp(express, routes, { httpStatus: 'semantic' });
@@ -32,7 +42,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the path holds markup', () => {
       it('should not reflect the path into the body', async () => {
         const app = tcapiApp(express, routes);
-        const res = await request(app).get('/%3Cscript%3Ealert(1)%3C/script%3E?q=%3Cimg%3E');
+        const res = await request(app).get(
+          '/%3Cscript%3Ealert(1)%3C/script%3E?q=%3Cimg%3E',
+        );
         expectError(res, 'InvalidAction', 200);
         expect(res.text).not.toMatch(/script|alert|img|</i);
       });
@@ -40,13 +52,17 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe.each(OTHER_METHODS)('when the method is %s', (method) => {
       it('should answer UnsupportedProtocol', async () => {
-        const res = await request(tcapiApp(express, routes))[method]('/nothing-here');
+        const res = await request(tcapiApp(express, routes))[method](
+          '/nothing-here',
+        );
         expectError(res, 'UnsupportedProtocol', 200);
         expect(res.headers.allow).toBeUndefined();
       });
 
       it('should answer it also on a path that has a GET route', async () => {
-        const res = await request(tcapiApp(express, routes))[method]('/instances');
+        const res = await request(tcapiApp(express, routes))[method](
+          '/instances',
+        );
         expectError(res, 'UnsupportedProtocol', 200);
       });
 
@@ -119,8 +135,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const missing = await request(app).post('/nothing-here');
         const failed = await request(app).get('/');
         expectError(missing, 'InvalidAction', 200);
-        expectError(failed, 'InternalError', 200, 'An internal error occurred.');
-        expect(missing.body.Response.RequestId).not.toBe(failed.body.Response.RequestId);
+        expectError(
+          failed,
+          'InternalError',
+          200,
+          'An internal error occurred.',
+        );
+        expect(missing.body.Response.RequestId).not.toBe(
+          failed.body.Response.RequestId,
+        );
       });
 
       it('should use its own options', async () => {

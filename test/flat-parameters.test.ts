@@ -47,7 +47,10 @@ describe('flatParameters()', () => {
 
   describe('when a parameter has no = or an empty name', () => {
     it('should keep the named one with an empty value and drop the nameless', () => {
-      expect(flatParameters('DryRun&=x&&Limit=')).toEqual({ DryRun: '', Limit: '' });
+      expect(flatParameters('DryRun&=x&&Limit=')).toEqual({
+        DryRun: '',
+        Limit: '',
+      });
     });
   });
 
@@ -74,8 +77,9 @@ describe('flatParameters()', () => {
 describe('expandFlatParameters()', () => {
   describe('when names carry dots and indexes', () => {
     it('should nest them into objects and arrays', () => {
-      const query = 'Filters.0.Name=zone&Filters.0.Values.0=a&Filters.0.Values.1=b'
-        + '&Placement.Zone=ap-guangzhou-3&Limit=5';
+      const query =
+        'Filters.0.Name=zone&Filters.0.Values.0=a&Filters.0.Values.1=b' +
+        '&Placement.Zone=ap-guangzhou-3&Limit=5';
       expect(expandFlatParameters(query)).toEqual({
         Filters: [{ Name: 'zone', Values: ['a', 'b'] }],
         Placement: { Zone: 'ap-guangzhou-3' },
@@ -97,15 +101,18 @@ describe('expandFlatParameters()', () => {
       const query = querystring.stringify(tricky);
       expect(expandFlatParameters(query)).toEqual({
         Action: tricky.Action,
-        Filters: [{ Name: 'instance-name', Values: [tricky['Filters.0.Values.0']] }],
+        Filters: [
+          { Name: 'instance-name', Values: [tricky['Filters.0.Values.0']] },
+        ],
         Signature: tricky.Signature,
       });
     });
   });
 
   describe('when names try to reach a prototype', () => {
-    const query = '__proto__.polluted=1&constructor.prototype.polluted=2'
-      + '&toString=3&Placement.__proto__.polluted=4';
+    const query =
+      '__proto__.polluted=1&constructor.prototype.polluted=2' +
+      '&toString=3&Placement.__proto__.polluted=4';
 
     it('should not pollute Object.prototype', () => {
       expandFlatParameters(query);
@@ -121,7 +128,9 @@ describe('expandFlatParameters()', () => {
         'Placement',
       ]);
       expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
-      expect(Object.getOwnPropertyDescriptor(params, '__proto__')?.value).toEqual({
+      expect(
+        Object.getOwnPropertyDescriptor(params, '__proto__')?.value,
+      ).toEqual({
         polluted: '1',
       });
       const placement = params.Placement as object;
@@ -147,7 +156,9 @@ describe('expandFlatParameters()', () => {
   describe('when there are more than 1000 parameters', () => {
     it('should answer RequestSizeLimitExceeded', () => {
       const query = Array.from({ length: 1001 }, (_, i) => `P${i}=1`).join('&');
-      expect(codeOf(() => expandFlatParameters(query))).toBe('RequestSizeLimitExceeded');
+      expect(codeOf(() => expandFlatParameters(query))).toBe(
+        'RequestSizeLimitExceeded',
+      );
     });
   });
 
@@ -160,7 +171,9 @@ describe('expandFlatParameters()', () => {
 
   describe('when a list index is 100 or more', () => {
     it('should answer InvalidParameter', () => {
-      expect(codeOf(() => expandFlatParameters('Ids.100=a'))).toBe('InvalidParameter');
+      expect(codeOf(() => expandFlatParameters('Ids.100=a'))).toBe(
+        'InvalidParameter',
+      );
     });
 
     it('should accept index 99', () => {
@@ -179,7 +192,9 @@ describe('expandFlatParameters()', () => {
     });
 
     it('should accept 10 levels', () => {
-      expect(codeOf(() => expandFlatParameters(`${name(10)}=x`))).toBe('accepted');
+      expect(codeOf(() => expandFlatParameters(`${name(10)}=x`))).toBe(
+        'accepted',
+      );
     });
   });
 

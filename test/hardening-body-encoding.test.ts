@@ -72,7 +72,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (name, express) => {
 
     describe('when a gzip body is cut short', () => {
       it('should answer InvalidParameter with the same fixed message', async () => {
-        const whole = gzipSync(Buffer.from(JSON.stringify({ a: 'x'.repeat(200) })));
+        const whole = gzipSync(
+          Buffer.from(JSON.stringify({ a: 'x'.repeat(200) })),
+        );
         const res = await post('gzip', whole.subarray(0, 20));
         expectError(res, 'InvalidParameter', 200, NOT_DECOMPRESSED);
         expect(res.text).not.toMatch(ZLIB_WORDING);
@@ -81,7 +83,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (name, express) => {
 
     describe('when the body is a form that says gzip', () => {
       it('should answer InvalidParameter with the same fixed message', async () => {
-        const res = await post('gzip', 'a=1&b=2', undefined, 'application/x-www-form-urlencoded');
+        const res = await post(
+          'gzip',
+          'a=1&b=2',
+          undefined,
+          'application/x-www-form-urlencoded',
+        );
         expectError(res, 'InvalidParameter', 200, NOT_DECOMPRESSED);
         expect(res.text).not.toMatch(ZLIB_WORDING);
       });
@@ -121,7 +128,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (name, express) => {
       it('should be parsed and answered as the success envelope', async () => {
         const res = await post('gzip', gzipSync(Buffer.from('{"a":1}')));
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Got: { a: 1 }, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Got: { a: 1 }, RequestId: rid },
+        });
       });
     });
   });

@@ -11,7 +11,10 @@ import {
 } from './helpers/express-versions.js';
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
-  const answering = (respond: (res: Response) => void, options?: TcapiOptions): Express =>
+  const answering = (
+    respond: (res: Response) => void,
+    options?: TcapiOptions,
+  ): Express =>
     tcapiApp(
       express,
       (a) => {
@@ -34,7 +37,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should do the same through res.send(object) in semantic mode', async () => {
-        const app = answering((r) => r.send(upstream), { httpStatus: 'semantic' });
+        const app = answering((r) => r.send(upstream), {
+          httpStatus: 'semantic',
+        });
         const res = await request(app).post('/');
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/json');
@@ -44,7 +49,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
       it('should pass an upstream error envelope through with its id in the header', async () => {
         const error = {
-          Response: { Error: { Code: 'ResourceNotFound', Message: 'up' }, RequestId: 'up-2' },
+          Response: {
+            Error: { Code: 'ResourceNotFound', Message: 'up' },
+            RequestId: 'up-2',
+          },
         };
         const res = await request(answering((r) => r.json(error))).post('/');
         expect(res.status).toBe(200);
@@ -75,7 +83,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when a key beside Response is undefined', () => {
       it('should pass it through as the envelope JSON would show it', async () => {
-        const upstream = { Response: { A: 1, RequestId: 'up-1' }, Extra: undefined };
+        const upstream = {
+          Response: { A: 1, RequestId: 'up-1' },
+          Extra: undefined,
+        };
         const res = await request(answering((r) => r.json(upstream))).post('/');
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/json');
@@ -86,7 +97,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when it has no RequestId', () => {
       it('should get ours', async () => {
-        const res = await request(answering((r) => r.json({ Response: { A: 1 } }))).post('/');
+        const res = await request(
+          answering((r) => r.json({ Response: { A: 1 } })),
+        ).post('/');
         const rid = expectEnvelope(res);
         expect(res.body).toEqual({ Response: { A: 1, RequestId: rid } });
       });
@@ -110,7 +123,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should answer 500 in semantic mode', async () => {
-        const app = answering((r) => r.send(result), { httpStatus: 'semantic' });
+        const app = answering((r) => r.send(result), {
+          httpStatus: 'semantic',
+        });
         const res = await request(app).post('/');
         expectError(res, 'InternalError', 500);
         expect(res.text.match(/"Response"/g)).toHaveLength(1);
@@ -140,7 +155,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when the caller asks for a callback', () => {
       it('should still answer plain JSON, not script', async () => {
-        const res = await request(answering((r) => r.jsonp({ A: 1 }))).get('/?callback=steal');
+        const res = await request(answering((r) => r.jsonp({ A: 1 }))).get(
+          '/?callback=steal',
+        );
         const rid = expectEnvelope(res);
         expect(res.text).toBe(`{"Response":{"A":1,"RequestId":"${rid}"}}`);
         expect(res.text).not.toContain('steal');
@@ -151,14 +168,18 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should put it under Data', async () => {
         const res = await request(answering((r) => r.jsonp([1, 2]))).post('/');
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Data: [1, 2], RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Data: [1, 2], RequestId: rid },
+        });
         expect(rid).toMatch(UUID_V4);
       });
     });
 
     describe('when the status is 404', () => {
       it('should answer ResourceNotFound', async () => {
-        const res = await request(answering((r) => r.status(404).jsonp({ A: 1 }))).post('/');
+        const res = await request(
+          answering((r) => r.status(404).jsonp({ A: 1 })),
+        ).post('/');
         expectError(res, 'ResourceNotFound', 200);
       });
     });

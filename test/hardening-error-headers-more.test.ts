@@ -35,29 +35,39 @@ const ERROR_SET: ReadonlyArray<readonly [string, string]> = [
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('headers set before a failure (more of them)', () => {
-    const setThenFail = (name: string, value: string): RequestHandler =>
+    const setThenFail =
+      (name: string, value: string): RequestHandler =>
       (_req, res, next) => {
         res.setHeader(name, value);
         next(new ApiError('ResourceNotFound', 'gone'));
       };
 
-    describe.each(APP_SET)('when a handler set %s and then failed', (name, value) => {
-      it('should send a readable error envelope without it', async () => {
-        const app = tcapiApp(express, (a) => a.get('/', setThenFail(name, value)));
-        const res = await request(app).get('/');
-        expectError(res, 'ResourceNotFound', 200, 'gone');
-        expect(res.headers[name.toLowerCase()]).toBeUndefined();
-      });
-
-      it('should do the same in semantic mode', async () => {
-        const app = tcapiApp(express, (a) => a.get('/', setThenFail(name, value)), {
-          httpStatus: 'semantic',
+    describe.each(APP_SET)(
+      'when a handler set %s and then failed',
+      (name, value) => {
+        it('should send a readable error envelope without it', async () => {
+          const app = tcapiApp(express, (a) =>
+            a.get('/', setThenFail(name, value)),
+          );
+          const res = await request(app).get('/');
+          expectError(res, 'ResourceNotFound', 200, 'gone');
+          expect(res.headers[name.toLowerCase()]).toBeUndefined();
         });
-        const res = await request(app).get('/');
-        expectError(res, 'ResourceNotFound', 404, 'gone');
-        expect(res.headers[name.toLowerCase()]).toBeUndefined();
-      });
-    });
+
+        it('should do the same in semantic mode', async () => {
+          const app = tcapiApp(
+            express,
+            (a) => a.get('/', setThenFail(name, value)),
+            {
+              httpStatus: 'semantic',
+            },
+          );
+          const res = await request(app).get('/');
+          expectError(res, 'ResourceNotFound', 404, 'gone');
+          expect(res.headers[name.toLowerCase()]).toBeUndefined();
+        });
+      },
+    );
 
     describe('when a handler set Transfer-Encoding and then sent a result', () => {
       it('should send a readable success envelope', async () => {
@@ -75,24 +85,34 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   });
 
   describe('headers carried by an error (more of them)', () => {
-    const failWith = (headers: Record<string, string>, options?: TcapiOptions) =>
+    const failWith = (
+      headers: Record<string, string>,
+      options?: TcapiOptions,
+    ) =>
       tcapiApp(
         express,
         (a) =>
           a.get('/', (_req, _res, next) =>
-            next(createError(429, 'slow down', { headers: { 'Retry-After': '7', ...headers } })),
+            next(
+              createError(429, 'slow down', {
+                headers: { 'Retry-After': '7', ...headers },
+              }),
+            ),
           ),
         options,
       );
 
-    describe.each(ERROR_SET)('when an http-errors error asks for %s', (name, value) => {
-      it('should not send it, and keep Retry-After', async () => {
-        const res = await request(failWith({ [name]: value })).get('/');
-        expectError(res, 'RequestLimitExceeded', 200, 'slow down');
-        expect(res.headers[name.toLowerCase()]).toBeUndefined();
-        expect(res.headers['retry-after']).toBe('7');
-      });
-    });
+    describe.each(ERROR_SET)(
+      'when an http-errors error asks for %s',
+      (name, value) => {
+        it('should not send it, and keep Retry-After', async () => {
+          const res = await request(failWith({ [name]: value })).get('/');
+          expectError(res, 'RequestLimitExceeded', 200, 'slow down');
+          expect(res.headers[name.toLowerCase()]).toBeUndefined();
+          expect(res.headers['retry-after']).toBe('7');
+        });
+      },
+    );
 
     describe('when it asks for WWW-Authenticate on a 401', () => {
       it('should keep it', async () => {
@@ -101,7 +121,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           (a) =>
             a.get('/', (_req, _res, next) =>
               next(
-                createError(401, 'who?', { headers: { 'WWW-Authenticate': 'TC3-HMAC-SHA256' } }),
+                createError(401, 'who?', {
+                  headers: { 'WWW-Authenticate': 'TC3-HMAC-SHA256' },
+                }),
               ),
             ),
           { httpStatus: 'semantic' },

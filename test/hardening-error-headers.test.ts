@@ -6,7 +6,12 @@ import createError from 'http-errors';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type TcapiOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, UUID_V4, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  UUID_V4,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 interface Raw {
   status: number | undefined;
@@ -22,14 +27,26 @@ async function rawGet(app: Express, path = '/'): Promise<Raw> {
   try {
     return await new Promise<Raw>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode, headers: res.headers, bytes: Buffer.concat(chunks) }),
-          );
-          res.on('error', reject);
-        })
+        .get(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            headers: { 'Accept-Encoding': 'gzip' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode,
+                headers: res.headers,
+                bytes: Buffer.concat(chunks),
+              }),
+            );
+            res.on('error', reject);
+          },
+        )
         .on('error', reject);
     });
   } finally {
@@ -56,14 +73,17 @@ const setAll: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const gone: RequestHandler = (_req, _res, next) => next(new ApiError('ResourceNotFound', 'gone'));
+const gone: RequestHandler = (_req, _res, next) =>
+  next(new ApiError('ResourceNotFound', 'gone'));
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   const app = (options?: TcapiOptions) =>
     tcapiApp(
       express,
       (a) => {
-        a.get('/handler', (req, res, next) => setAll(req, res, () => gone(req, res, next)));
+        a.get('/handler', (req, res, next) =>
+          setAll(req, res, () => gone(req, res, next)),
+        );
         a.get('/middleware', setAll, gone);
         a.get('/ok', setAll, (_req, res) => {
           res.removeHeader('Content-Encoding');
@@ -74,21 +94,29 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     );
 
   describe('headers set before a failure', () => {
-    describe.each(REPRESENTATION)('when a handler set %s and then failed', (header) => {
-      it('should not send it with the error envelope', async () => {
-        const res = await request(app()).get('/handler');
-        expectError(res, 'ResourceNotFound', 200, 'gone');
-        expect(res.headers[header.toLowerCase()]).toBeUndefined();
-      });
-    });
+    describe.each(REPRESENTATION)(
+      'when a handler set %s and then failed',
+      (header) => {
+        it('should not send it with the error envelope', async () => {
+          const res = await request(app()).get('/handler');
+          expectError(res, 'ResourceNotFound', 200, 'gone');
+          expect(res.headers[header.toLowerCase()]).toBeUndefined();
+        });
+      },
+    );
 
-    describe.each(REPRESENTATION)('when an earlier middleware set %s', (header) => {
-      it('should not send it with the error envelope in semantic mode', async () => {
-        const res = await request(app({ httpStatus: 'semantic' })).get('/middleware');
-        expectError(res, 'ResourceNotFound', 404, 'gone');
-        expect(res.headers[header.toLowerCase()]).toBeUndefined();
-      });
-    });
+    describe.each(REPRESENTATION)(
+      'when an earlier middleware set %s',
+      (header) => {
+        it('should not send it with the error envelope in semantic mode', async () => {
+          const res = await request(app({ httpStatus: 'semantic' })).get(
+            '/middleware',
+          );
+          expectError(res, 'ResourceNotFound', 404, 'gone');
+          expect(res.headers[header.toLowerCase()]).toBeUndefined();
+        });
+      },
+    );
 
     describe('when the bytes of the answer are read as an SDK reads them', () => {
       it('should be plain JSON with the request id of the header', async () => {
@@ -97,7 +125,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         expect(raw.headers['content-type']).toBe('application/json');
         expect(raw.headers['content-encoding']).toBeUndefined();
         const body = JSON.parse(raw.bytes.toString('utf8'));
-        expect(body.Response.Error).toEqual({ Code: 'ResourceNotFound', Message: 'gone' });
+        expect(body.Response.Error).toEqual({
+          Code: 'ResourceNotFound',
+          Message: 'gone',
+        });
         expect(body.Response.RequestId).toMatch(UUID_V4);
         expect(body.Response.RequestId).toBe(raw.headers['x-tc-requestid']);
       });
@@ -108,7 +139,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const res = await request(app()).get('/ok');
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/json');
-        expect(res.body.Response).toEqual({ A: 1, RequestId: res.headers['x-tc-requestid'] });
+        expect(res.body.Response).toEqual({
+          A: 1,
+          RequestId: res.headers['x-tc-requestid'],
+        });
         expect(res.headers['cache-control']).toBe('public, max-age=31536000');
         expect(res.headers.etag).toBe('"v1"');
       });
@@ -117,9 +151,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
   describe('headers carried by an error', () => {
     const failWith = (error: () => unknown, options?: TcapiOptions) =>
-      tcapiApp(express, (a) => a.get('/', (_req, _res, next) => next(error())), options);
+      tcapiApp(
+        express,
+        (a) => a.get('/', (_req, _res, next) => next(error())),
+        options,
+      );
     const slowDown = (headers: Record<string, string>) => () =>
-      createError(429, 'slow down', { headers: { 'Retry-After': '7', ...headers } });
+      createError(429, 'slow down', {
+        headers: { 'Retry-After': '7', ...headers },
+      });
 
     describe.each([
       ['X-TC-TraceId', 'spoofed-trace'],
@@ -127,7 +167,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       ['Set-Cookie', 'sid=attacker; Path=/'],
     ])('when an http-errors error asks for %s', (header, value) => {
       it('should not send it, and keep Retry-After', async () => {
-        const res = await request(failWith(slowDown({ [header]: value }))).get('/');
+        const res = await request(failWith(slowDown({ [header]: value }))).get(
+          '/',
+        );
         expectError(res, 'RequestLimitExceeded', 200, 'slow down');
         expect(res.headers[header.toLowerCase()]).toBeUndefined();
         expect(res.headers['retry-after']).toBe('7');
@@ -136,7 +178,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when it asks for X-TC-TraceId and the caller sent a safe one', () => {
       it("should keep the caller's trace id", async () => {
-        const res = await request(failWith(slowDown({ 'X-TC-TraceId': 'spoofed-trace' })))
+        const res = await request(
+          failWith(slowDown({ 'X-TC-TraceId': 'spoofed-trace' })),
+        )
           .get('/')
           .set('X-TC-TraceId', 'trace-1');
         expectError(res, 'RequestLimitExceeded', 200);
@@ -146,7 +190,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when it asks for Content-Type', () => {
       it('should keep application/json exactly', async () => {
-        const res = await request(failWith(slowDown({ 'Content-Type': 'text/html' }))).get('/');
+        const res = await request(
+          failWith(slowDown({ 'Content-Type': 'text/html' })),
+        ).get('/');
         expectError(res, 'RequestLimitExceeded', 200);
         expect(res.headers['retry-after']).toBe('7');
       });
@@ -154,7 +200,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when it asks for X-TC-RequestId', () => {
       it('should keep the id of the body in the header', async () => {
-        const res = await request(failWith(slowDown({ 'X-TC-RequestId': 'spoofed-id' }))).get('/');
+        const res = await request(
+          failWith(slowDown({ 'X-TC-RequestId': 'spoofed-id' })),
+        ).get('/');
         expectError(res, 'RequestLimitExceeded', 200);
         expect(res.headers['x-tc-requestid']).not.toBe('spoofed-id');
       });
@@ -166,7 +214,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       ['a NUL', 'a\u0000b'],
     ])('when a header value has %s', (_kind, value) => {
       it('should drop that header and still answer the envelope', async () => {
-        const res = await request(failWith(slowDown({ 'X-Note': value }))).get('/');
+        const res = await request(failWith(slowDown({ 'X-Note': value }))).get(
+          '/',
+        );
         expectError(res, 'RequestLimitExceeded', 200, 'slow down');
         expect(res.headers['x-note']).toBeUndefined();
         expect(res.headers['x-injected']).toBeUndefined();
@@ -181,7 +231,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           new ApiError('RequestLimitExceeded', undefined, {
             headers: { Location: '/x', 'Set-Cookie': 'a=b', 'Retry-After': 3 },
           });
-        const res = await request(failWith(error, { httpStatus: 'semantic' })).get('/');
+        const res = await request(
+          failWith(error, { httpStatus: 'semantic' }),
+        ).get('/');
         expectError(res, 'RequestLimitExceeded', 429);
         expect(res.headers.location).toBeUndefined();
         expect(res.headers['set-cookie']).toBeUndefined();

@@ -3,7 +3,11 @@ import createDebug from 'debug';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asyncHandler, type TcapiOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 class StatusBomb extends Error {
   get status(): number {
@@ -54,7 +58,10 @@ const HOSTILE: ReadonlyArray<readonly [string, () => unknown]> = [
       }),
   ],
   ['a revoked Proxy', revokedProxy],
-  ['an Error subclass whose status getter throws', () => new StatusBomb('secret-in-message')],
+  [
+    'an Error subclass whose status getter throws',
+    () => new StatusBomb('secret-in-message'),
+  ],
   [
     'an Error whose headers getter throws',
     () =>
@@ -140,13 +147,17 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should answer 500 in semantic mode', async () => {
-        const res = await request(throwingApp(value, { httpStatus: 'semantic' })).post('/next');
+        const res = await request(
+          throwingApp(value, { httpStatus: 'semantic' }),
+        ).post('/next');
         expectSafe(res, 500);
       });
 
       it('should still hand the value to onError', async () => {
         const seen: unknown[] = [];
-        const app = throwingApp(value, { onError: (error) => void seen.push(error) });
+        const app = throwingApp(value, {
+          onError: (error) => void seen.push(error),
+        });
         const res = await request(app).post('/next');
         expectSafe(res);
         expect(seen).toHaveLength(1);

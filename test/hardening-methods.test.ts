@@ -35,22 +35,25 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should answer 405 with Allow: GET, POST in semantic mode', async () => {
-        const res = await request(routedApp(express, { httpStatus: 'semantic' })).options(
-          '/api/x',
-        );
+        const res = await request(
+          routedApp(express, { httpStatus: 'semantic' }),
+        ).options('/api/x');
         expectError(res, 'UnsupportedProtocol', 405);
         expect(res.headers.allow).toBe('GET, POST');
       });
     });
 
-    describe.each([['PUT'], ['DELETE'], ['PATCH']])('when %s reaches that path', (method) => {
-      it('should answer UnsupportedProtocol', async () => {
-        const res = await request(routedApp(express))[
-          method.toLowerCase() as 'put' | 'delete' | 'patch'
-        ]('/api/x');
-        expectError(res, 'UnsupportedProtocol', 200);
-      });
-    });
+    describe.each([['PUT'], ['DELETE'], ['PATCH']])(
+      'when %s reaches that path',
+      (method) => {
+        it('should answer UnsupportedProtocol', async () => {
+          const res = await request(routedApp(express))[
+            method.toLowerCase() as 'put' | 'delete' | 'patch'
+          ]('/api/x');
+          expectError(res, 'UnsupportedProtocol', 200);
+        });
+      },
+    );
 
     describe('when PUT reaches a path the app has its own app.put route for', () => {
       it('should answer UnsupportedProtocol without running the route', async () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPRESS_VERSIONS, expectError } from './helpers/express-versions.js';
 
 type Package = typeof import('express-tcapi');
-type FactoryName = 'tcapi' | 'tcapiFinish' | 'tcapiErrorHandler' | 'tcapiNotFound';
+type FactoryName =
+  'tcapi' | 'tcapiFinish' | 'tcapiErrorHandler' | 'tcapiNotFound';
 
 const GENERIC = 'An internal error occurred.';
 
@@ -27,7 +28,9 @@ afterEach(() => {
 });
 
 const misuseWarnings = () =>
-  warnings.filter((w) => (w as Error & { code?: string }).code === 'EXPRESS_TCAPI_MISUSE');
+  warnings.filter(
+    (w) => (w as Error & { code?: string }).code === 'EXPRESS_TCAPI_MISUSE',
+  );
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   const capture = (seen: unknown[]): ErrorRequestHandler =>
@@ -84,7 +87,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         await tick();
         expectError(first, 'InternalError', 200, GENERIC);
         expectError(second, 'InternalError', 200, GENERIC);
-        expect(second.body.Response.RequestId).not.toBe(first.body.Response.RequestId);
+        expect(second.body.Response.RequestId).not.toBe(
+          first.body.Response.RequestId,
+        );
         const emitted = misuseWarnings();
         expect(emitted).toHaveLength(1);
         expect(emitted[0]?.message).toContain('app.use(tcapi())');

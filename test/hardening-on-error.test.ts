@@ -2,8 +2,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, actionRouter, tcapi, tcapiFinish, type TcapiOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  ApiError,
+  actionRouter,
+  tcapi,
+  tcapiFinish,
+  type TcapiOptions,
+} from 'express-tcapi';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 // Rejections the process saw with nobody handling them, while a test ran.
 let unhandled: unknown[] = [];
@@ -31,10 +41,16 @@ const HOOKS: ReadonlyArray<readonly [string, () => Hook]> = [
       throw new Error('log sink down');
     },
   ],
-  ['a hook returning a rejected promise', () => () => Promise.reject(new Error('log sink down'))],
+  [
+    'a hook returning a rejected promise',
+    () => () => Promise.reject(new Error('log sink down')),
+  ],
   [
     'a hook returning a thenable that rejects',
-    () => () => ({ then: (_ok: unknown, fail: (e: unknown) => void) => fail(new Error('down')) }),
+    () => () => ({
+      then: (_ok: unknown, fail: (e: unknown) => void) =>
+        fail(new Error('down')),
+    }),
   ],
   [
     'a hook that throws synchronously',
@@ -87,16 +103,22 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       const third = await request(app).get('/ok');
       expectError(first, 'InternalError', 200);
       expectError(second, 'InternalError', 200);
-      expect(second.body.Response.RequestId).not.toBe(first.body.Response.RequestId);
+      expect(second.body.Response.RequestId).not.toBe(
+        first.body.Response.RequestId,
+      );
       expect(third.status).toBe(200);
       expect(third.headers['content-type']).toBe('application/json');
       expect(third.body.Response.Alive).toBe(true);
-      expect(third.body.Response.RequestId).toBe(third.headers['x-tc-requestid']);
+      expect(third.body.Response.RequestId).toBe(
+        third.headers['x-tc-requestid'],
+      );
       expect(unhandled).toEqual([]);
     });
 
     it('should still answer 500 in semantic mode', async () => {
-      const res = await request(failingApp(makeHook(), { httpStatus: 'semantic' })).post('/');
+      const res = await request(
+        failingApp(makeHook(), { httpStatus: 'semantic' }),
+      ).post('/');
       await settle();
       expectError(res, 'InternalError', 500);
       expect(unhandled).toEqual([]);
@@ -135,7 +157,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         expectError(res, 'InternalError', 200);
         expect(seen).toHaveLength(1);
         expect(seen[0]?.[0]).toBeInstanceOf(TypeError);
-        expect(seen[0]?.[1]).toMatchObject({ requestId: res.body.Response.RequestId });
+        expect(seen[0]?.[1]).toMatchObject({
+          requestId: res.body.Response.RequestId,
+        });
         expect(unhandled).toEqual([]);
       });
     });

@@ -68,7 +68,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('tcapiErrorHandler()', () => {
     describe('when the response has started before next(err)', () => {
       it('should cut the connection so the body is visibly incomplete', async () => {
-        const seen = await observe(partialThenFail(new Error('disk read failed')));
+        const seen = await observe(
+          partialThenFail(new Error('disk read failed')),
+        );
         expect(seen.status).toBe(200);
         expect(seen.body).toBe('first half|');
         expect(seen.complete).toBe(false);
@@ -76,12 +78,16 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should have sent X-TC-RequestId on the early headers', async () => {
-        const seen = await observe(partialThenFail(new Error('disk read failed')));
+        const seen = await observe(
+          partialThenFail(new Error('disk read failed')),
+        );
         expect(seen.requestId).toMatch(UUID_V4);
       });
 
       it('should write no envelope after the partial body', async () => {
-        const seen = await observe(partialThenFail(new Error('disk read failed')));
+        const seen = await observe(
+          partialThenFail(new Error('disk read failed')),
+        );
         expect(seen.body).not.toContain('Response');
       });
 
@@ -100,10 +106,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
       it('should tell onError about a client error too', async () => {
         const onError = vi.fn();
-        await observe(partialThenFail(new ApiError('InvalidParameter'), onError));
+        await observe(
+          partialThenFail(new ApiError('InvalidParameter'), onError),
+        );
         expect(onError).toHaveBeenCalledWith(
           expect.any(ApiError),
-          expect.objectContaining({ code: 'InvalidParameter', afterHeadersSent: true }),
+          expect.objectContaining({
+            code: 'InvalidParameter',
+            afterHeadersSent: true,
+          }),
         );
       });
     });
@@ -124,7 +135,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         expect(seen.complete).toBe(false);
         const next = await request(app).post('/');
         const rid = expectEnvelope(next);
-        expect(next.body).toEqual({ Response: { Alive: true, RequestId: rid } });
+        expect(next.body).toEqual({
+          Response: { Alive: true, RequestId: rid },
+        });
       });
     });
   });
@@ -169,7 +182,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const onError = vi.fn();
         const seen = await observe(app(onError));
         expect(onError).toHaveBeenCalledWith(
-          expect.objectContaining({ message: expect.stringContaining('after') }),
+          expect.objectContaining({
+            message: expect.stringContaining('after'),
+          }),
           expect.objectContaining({
             requestId: seen.requestId,
             afterHeadersSent: true,

@@ -2,7 +2,11 @@ import createError from 'http-errors';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, tcapi, tcapiFinish, type TcapiOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectError, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   const failWith = (error: unknown, options: TcapiOptions) =>
@@ -45,9 +49,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe.each([
-      ['an ApiError client error', () => new ApiError('InvalidParameter', 'bad Limit')],
+      [
+        'an ApiError client error',
+        () => new ApiError('InvalidParameter', 'bad Limit'),
+      ],
       ['an http-errors 404', () => createError(404)],
-      ['a sub-code of a client category', () => new ApiError('ResourceNotFound.Disk')],
+      [
+        'a sub-code of a client category',
+        () => new ApiError('ResourceNotFound.Disk'),
+      ],
     ])('when the failure is %s', (_kind, error) => {
       it('should not be called', async () => {
         const onError = vi.fn();

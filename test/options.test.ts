@@ -8,7 +8,11 @@ import {
   tcapiNotFound,
   type TcapiOptions,
 } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectEnvelope, tcapiApp } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+  tcapiApp,
+} from './helpers/express-versions.js';
 
 const FACTORIES = [
   ['tcapi', tcapi],
@@ -18,7 +22,9 @@ const FACTORIES = [
 ] as const;
 
 // [option, bad value, how the value shows in the message]
-const BAD_VALUES: ReadonlyArray<readonly [keyof TcapiOptions, unknown, string]> = [
+const BAD_VALUES: ReadonlyArray<
+  readonly [keyof TcapiOptions, unknown, string]
+> = [
   ['httpStatus', 'strict', '"strict"'],
   ['httpStatus', 200, '200'],
   ['trustRequestId', 'yes', '"yes"'],
@@ -51,16 +57,23 @@ describe.each(FACTORIES)('%s()', (_name, factory) => {
     });
   });
 
-  describe.each([[null], ['semantic'], [42]])('when the options are %j', (options) => {
-    it('should throw a TypeError asking for an options object', () => {
-      expect(() => make(options)).toThrow(TypeError);
-      expect(() => make(options)).toThrow(/expected an options object, received/);
-    });
-  });
+  describe.each([[null], ['semantic'], [42]])(
+    'when the options are %j',
+    (options) => {
+      it('should throw a TypeError asking for an options object', () => {
+        expect(() => make(options)).toThrow(TypeError);
+        expect(() => make(options)).toThrow(
+          /expected an options object, received/,
+        );
+      });
+    },
+  );
 
   describe('when an option is undefined', () => {
     it('should take its default', () => {
-      expect(() => make({ httpStatus: undefined, dataKey: undefined })).not.toThrow();
+      expect(() =>
+        make({ httpStatus: undefined, dataKey: undefined }),
+      ).not.toThrow();
     });
   });
 });
@@ -104,15 +117,21 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       expectEnvelope(res);
       expect(res.body.Response.Error.Code).toBe('InternalError');
       expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(TypeError);
-      expect((onError.mock.calls[0]?.[0] as Error).message).toContain(`app.use(${name}())`);
+      expect((onError.mock.calls[0]?.[0] as Error).message).toContain(
+        `app.use(${name}())`,
+      );
     });
   });
 
   describe('tcapi() with valid options', () => {
     it('should answer as configured', async () => {
-      const app = tcapiApp(express, (a) => a.post('/', (_req, res) => res.json([1])), {
-        dataKey: 'Items',
-      });
+      const app = tcapiApp(
+        express,
+        (a) => a.post('/', (_req, res) => res.json([1])),
+        {
+          dataKey: 'Items',
+        },
+      );
       const res = await request(app).post('/');
       const rid = expectEnvelope(res);
       expect(res.body).toEqual({ Response: { Items: [1], RequestId: rid } });

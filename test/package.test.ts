@@ -49,17 +49,24 @@ describe.each(builds)('the %s build', (_name, load) => {
     const res = await request(app).get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json');
-    expect(res.body.Response.Error).toEqual({ Code: 'ResourceNotFound', Message: 'gone' });
+    expect(res.body.Response.Error).toEqual({
+      Code: 'ResourceNotFound',
+      Message: 'gone',
+    });
     expect(res.body.Response.RequestId).toBe(res.headers['x-tc-requestid']);
   });
 });
 
 describe('the packed tarball', () => {
   it('should hold the builds and their type declarations, and no sources', () => {
-    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      'npm',
+      ['pack', '--dry-run', '--json', '--ignore-scripts'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     const [{ files }] = JSON.parse(output) as [{ files: { path: string }[] }];
     const paths = files.map((file) => file.path).sort();
     expect(paths).toEqual(
@@ -71,6 +78,8 @@ describe('the packed tarball', () => {
         'package.json',
       ]),
     );
-    expect(paths.filter((path) => /^(src|test|example-app)\//.test(path))).toEqual([]);
+    expect(
+      paths.filter((path) => /^(src|test|example-app)\//.test(path)),
+    ).toEqual([]);
   });
 });

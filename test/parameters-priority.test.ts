@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiError, isApiError } from '../src/errors/api-error.js';
-import { compileParameters, type ParameterSchema } from '../src/protocol/parameters.js';
+import {
+  compileParameters,
+  type ParameterSchema,
+} from '../src/protocol/parameters.js';
 
 function refusal(
   schema: ParameterSchema,
@@ -58,7 +61,9 @@ describe('compileParameters()', () => {
     it('should answer UnknownParameter with a dotted path', () => {
       const error = refusal(instances, { Placement: { ...zone, Host: 'h' } });
       expect(error.code).toBe('UnknownParameter');
-      expect(error.message).toBe('The parameter `Placement.Host` is not recognized.');
+      expect(error.message).toBe(
+        'The parameter `Placement.Host` is not recognized.',
+      );
     });
   });
 
@@ -84,7 +89,9 @@ describe('compileParameters()', () => {
     it('should name an undeclared member of an item', () => {
       const Filters = [{ Name: 'zone', Value: 'a' }];
       const error = refusal(instances, { Placement: zone, Filters });
-      expect(error.message).toBe('The parameter `Filters.0.Value` is not recognized.');
+      expect(error.message).toBe(
+        'The parameter `Filters.0.Value` is not recognized.',
+      );
     });
   });
 
@@ -101,16 +108,28 @@ describe('compileParameters()', () => {
     });
 
     it('should answer InvalidParameter before InvalidParameterValue', () => {
-      const error = refusal(instances, { Limit: 0, Offset: 'x', Placement: zone });
+      const error = refusal(instances, {
+        Limit: 0,
+        Offset: 'x',
+        Placement: zone,
+      });
       expect(error.code).toBe('InvalidParameter');
-      expect(error.message).toBe('The parameter `Offset` must be of type Integer.');
+      expect(error.message).toBe(
+        'The parameter `Offset` must be of type Integer.',
+      );
     });
   });
 
   describe('when several errors have the same kind', () => {
     it('should report the first in the order of the request, not the schema', () => {
-      const error = refusal(instances, { Placement: zone, Offset: 'x', Limit: 'y' });
-      expect(error.message).toBe('The parameter `Offset` must be of type Integer.');
+      const error = refusal(instances, {
+        Placement: zone,
+        Offset: 'x',
+        Limit: 'y',
+      });
+      expect(error.message).toBe(
+        'The parameter `Offset` must be of type Integer.',
+      );
     });
 
     it('should report the first unknown parameter the client sent', () => {
@@ -131,7 +150,10 @@ describe('compileParameters()', () => {
     it('should report the anyOf, not the failure of one alternative', () => {
       const schema: ParameterSchema = {
         type: 'object',
-        properties: { InstanceIds: { type: 'array' }, Filters: { type: 'array' } },
+        properties: {
+          InstanceIds: { type: 'array' },
+          Filters: { type: 'array' },
+        },
         anyOf: [{ required: ['InstanceIds'] }, { required: ['Filters'] }],
       };
       const error = refusal(schema, {});
@@ -150,7 +172,9 @@ describe('compileParameters()', () => {
       };
       const error = refusal(schema, { Kind: 'disk' });
       expect(error.code).toBe('MissingParameter');
-      expect(error.message).toBe('The request is missing a required parameter `Size`.');
+      expect(error.message).toBe(
+        'The request is missing a required parameter `Size`.',
+      );
     });
   });
 
@@ -159,7 +183,9 @@ describe('compileParameters()', () => {
       const params = JSON.parse('{"__proto__": {"polluted": true}}');
       const error = refusal(instances, params);
       expect(error.code).toBe('UnknownParameter');
-      expect(error.message).toBe('The parameter `__proto__` is not recognized.');
+      expect(error.message).toBe(
+        'The parameter `__proto__` is not recognized.',
+      );
     });
 
     it('should leave every prototype alone, also when coercing', () => {
@@ -173,7 +199,9 @@ describe('compileParameters()', () => {
   describe('when the parameters include constructor', () => {
     it('should answer UnknownParameter', () => {
       const error = refusal(instances, { Placement: zone, constructor: 'x' });
-      expect(error.message).toBe('The parameter `constructor` is not recognized.');
+      expect(error.message).toBe(
+        'The parameter `constructor` is not recognized.',
+      );
     });
 
     it('should not count the prototype as a required parameter', () => {
@@ -188,7 +216,10 @@ describe('compileParameters()', () => {
 
   describe('when an unknown parameter name is very long', () => {
     it('should cut it to 64 characters', () => {
-      const error = refusal(instances, { Placement: zone, ['A'.repeat(5000)]: 1 });
+      const error = refusal(instances, {
+        Placement: zone,
+        ['A'.repeat(5000)]: 1,
+      });
       expect(error.message).toBe(
         `The parameter \`${'A'.repeat(63)}…\` is not recognized.`,
       );
@@ -197,7 +228,10 @@ describe('compileParameters()', () => {
 
   describe('when an unknown parameter name has characters that do not print', () => {
     it('should replace them', () => {
-      const error = refusal(instances, { Placement: zone, 'A\n\u202eB\u0000': 1 });
+      const error = refusal(instances, {
+        Placement: zone,
+        'A\n\u202eB\u0000': 1,
+      });
       expect(error.message).toBe(
         'The parameter `A\uFFFD\uFFFDB\uFFFD` is not recognized.',
       );

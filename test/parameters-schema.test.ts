@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isApiError } from '../src/errors/api-error.js';
-import { compileParameters, type ParameterSchema } from '../src/protocol/parameters.js';
+import {
+  compileParameters,
+  type ParameterSchema,
+} from '../src/protocol/parameters.js';
 
 // The code a check answers, or 'accepted'.
 function outcome(
@@ -44,7 +47,9 @@ describe('compileParameters()', () => {
     });
 
     it('should turn "true" and "false" into booleans', () => {
-      expect(check({ DryRun: 'false' }, { coerce: true })).toEqual({ DryRun: false });
+      expect(check({ DryRun: 'false' }, { coerce: true })).toEqual({
+        DryRun: false,
+      });
     });
 
     it('should refuse "1.5" for an Integer with InvalidParameter', () => {
@@ -56,7 +61,10 @@ describe('compileParameters()', () => {
     });
 
     it('should make a single value where an array is declared a one-item array', () => {
-      const params = check({ InstanceIds: 'ins-1', Ports: '22' }, { coerce: true });
+      const params = check(
+        { InstanceIds: 'ins-1', Ports: '22' },
+        { coerce: true },
+      );
       expect(params).toEqual({ InstanceIds: ['ins-1'], Ports: [22] });
     });
 
@@ -80,7 +88,9 @@ describe('compileParameters()', () => {
     });
 
     it('should refuse a single value where an array is declared', () => {
-      expect(outcome(schema, { InstanceIds: 'ins-1' })).toBe('InvalidParameter');
+      expect(outcome(schema, { InstanceIds: 'ins-1' })).toBe(
+        'InvalidParameter',
+      );
     });
   });
 
@@ -95,7 +105,10 @@ describe('compileParameters()', () => {
         type: 'object',
         properties: { Placement: { $ref: '#/definitions/Placement' } },
         definitions: {
-          Placement: { type: 'object', properties: { Zone: { type: 'string' } } },
+          Placement: {
+            type: 'object',
+            properties: { Zone: { type: 'string' } },
+          },
         },
       };
       expect(outcome(withRef, { Placement: { Zone: 'z', Host: 'h' } })).toBe(
@@ -104,7 +117,9 @@ describe('compileParameters()', () => {
     });
 
     it('should refuse every parameter of an action that declares none', () => {
-      expect(outcome({ type: 'object' }, { Limit: 1 })).toBe('UnknownParameter');
+      expect(outcome({ type: 'object' }, { Limit: 1 })).toBe(
+        'UnknownParameter',
+      );
     });
 
     it("should not change the caller's schema", () => {
@@ -148,11 +163,23 @@ describe('compileParameters()', () => {
     it.each([
       ['not an object', 'DescribeInstances'],
       ['not an object schema', { type: 'array' }],
-      ['an unknown type', { type: 'object', properties: { A: { type: 'int' } } }],
+      [
+        'an unknown type',
+        { type: 'object', properties: { A: { type: 'int' } } },
+      ],
       ['a misspelt keyword', { type: 'object', requried: ['A'] }],
-      ['an unknown format', { properties: { A: { type: 'string', format: 'email' } } }],
-      ['a reference to nothing', { properties: { A: { $ref: '#/definitions/B' } } }],
-      ['a required member it does not declare', { type: 'object', required: ['A'] }],
+      [
+        'an unknown format',
+        { properties: { A: { type: 'string', format: 'email' } } },
+      ],
+      [
+        'a reference to nothing',
+        { properties: { A: { $ref: '#/definitions/B' } } },
+      ],
+      [
+        'a required member it does not declare',
+        { type: 'object', required: ['A'] },
+      ],
     ])('should throw a TypeError at compile time for %s', (_case, bad) => {
       expect(() => compileParameters(bad as ParameterSchema)).toThrow(
         expect.objectContaining({
@@ -164,7 +191,9 @@ describe('compileParameters()', () => {
 
     it('should say what is wrong', () => {
       const bad = { type: 'object', requried: ['A'] };
-      expect(() => compileParameters(bad)).toThrow(/unknown keyword: "requried"/);
+      expect(() => compileParameters(bad)).toThrow(
+        /unknown keyword: "requried"/,
+      );
     });
   });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiError, isApiError } from '../src/errors/api-error.js';
-import { compileParameters, type ParameterSchema } from '../src/protocol/parameters.js';
+import {
+  compileParameters,
+  type ParameterSchema,
+} from '../src/protocol/parameters.js';
 
 // The error a check throws for `params`, asserted to be an ApiError.
-function refusal(schema: ParameterSchema, params: Record<string, unknown>): ApiError {
+function refusal(
+  schema: ParameterSchema,
+  params: Record<string, unknown>,
+): ApiError {
   try {
     compileParameters(schema)(params, { coerce: false });
   } catch (error) {
@@ -71,16 +77,21 @@ describe('compileParameters()', () => {
       [{ type: 'array', items: { properties: {} } }, {}, 'Array of Object'],
       [{ type: 'array' }, 'a', 'Array'],
       [{ type: ['integer', 'string'] }, true, 'Integer or String'],
-    ])('should answer InvalidParameter naming the type of %j', (schema, value, type) => {
-      const error = refusal(one(schema), { P: value });
-      const english = `The parameter \`P\` must be of type ${type}.`;
-      expectRefusal(error, 'InvalidParameter', english);
-    });
+    ])(
+      'should answer InvalidParameter naming the type of %j',
+      (schema, value, type) => {
+        const error = refusal(one(schema), { P: value });
+        const english = `The parameter \`P\` must be of type ${type}.`;
+        expectRefusal(error, 'InvalidParameter', english);
+      },
+    );
   });
 
   describe('when a string does not match its pattern', () => {
     it('should answer InvalidParameter saying it is not in the expected format', () => {
-      const error = refusal(one({ type: 'string', pattern: '^ins-' }), { P: 'vm-1' });
+      const error = refusal(one({ type: 'string', pattern: '^ins-' }), {
+        P: 'vm-1',
+      });
       expectRefusal(error, 'InvalidParameter', NOT_IN_FORMAT);
     });
   });
@@ -123,72 +134,81 @@ describe('compileParameters()', () => {
         anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^x' }],
       });
       const error = refusal(schema, { P: 'y' });
-      expectRefusal(error, 'InvalidParameter', 'The parameter `P` is not valid.');
+      expectRefusal(
+        error,
+        'InvalidParameter',
+        'The parameter `P` is not valid.',
+      );
     });
   });
 
   describe('when a well-formed value is out of range', () => {
     it.each([
+      [{ minimum: 1 }, 0, 'The value of the parameter `P` must be at least 1.'],
       [
-        { minimum: 1 }, 0,
-        'The value of the parameter `P` must be at least 1.',
-      ],
-      [
-        { maximum: 100 }, 101,
+        { maximum: 100 },
+        101,
         'The value of the parameter `P` must be at most 100.',
       ],
       [
-        { exclusiveMinimum: 0 }, 0,
+        { exclusiveMinimum: 0 },
+        0,
         'The value of the parameter `P` must be greater than 0.',
       ],
       [
-        { exclusiveMaximum: 9 }, 9,
+        { exclusiveMaximum: 9 },
+        9,
         'The value of the parameter `P` must be less than 9.',
       ],
       [
-        { multipleOf: 10 }, 15,
+        { multipleOf: 10 },
+        15,
         'The value of the parameter `P` must be a multiple of 10.',
       ],
       [
-        { minLength: 1 }, '',
+        { minLength: 1 },
+        '',
         'The value of the parameter `P` must be at least 1 character long.',
       ],
       [
-        { maxLength: 3 }, 'abcd',
+        { maxLength: 3 },
+        'abcd',
         'The value of the parameter `P` must be at most 3 characters long.',
       ],
+      [{ minItems: 1 }, [], 'The parameter `P` must have at least 1 item.'],
       [
-        { minItems: 1 }, [],
-        'The parameter `P` must have at least 1 item.',
-      ],
-      [
-        { maxItems: 2 }, [1, 2, 3],
+        { maxItems: 2 },
+        [1, 2, 3],
         'The parameter `P` must have at most 2 items.',
       ],
       [
-        { uniqueItems: true }, [1, 1],
+        { uniqueItems: true },
+        [1, 1],
         'The parameter `P` must not contain duplicate items.',
       ],
       [
-        { type: 'object', minProperties: 1 }, {},
+        { type: 'object', minProperties: 1 },
+        {},
         'The parameter `P` must have at least 1 member.',
       ],
       [
-        { enum: ['ASC', 'DESC'] }, 'UP',
+        { enum: ['ASC', 'DESC'] },
+        'UP',
         'The value of the parameter `P` must be one of ASC, DESC.',
       ],
+      [{ const: 'v1' }, 'v2', 'The value of the parameter `P` must be v1.'],
       [
-        { const: 'v1' }, 'v2',
-        'The value of the parameter `P` must be v1.',
-      ],
-      [
-        { enum: [1.5, 2.5] }, 2,
+        { enum: [1.5, 2.5] },
+        2,
         'The value of the parameter `P` must be one of 1.5, 2.5.',
       ],
-    ])('should answer InvalidParameterValue for %j', (schema, value, english) => {
-      const error = refusal(one(schema), { P: value });
-      expectRefusal(error, 'InvalidParameterValue', english);
-    });
+    ])(
+      'should answer InvalidParameterValue for %j',
+      (schema, value, english) => {
+        const error = refusal(one(schema), { P: value });
+        expectRefusal(error, 'InvalidParameterValue', english);
+      },
+    );
 
     it('should not list allowed values too many to read', () => {
       const values = Array.from({ length: 100 }, (_, i) => `ap-region-${i}`);
@@ -202,7 +222,9 @@ describe('compileParameters()', () => {
 
     it('should never echo the value the client sent', () => {
       const value = `secret-${'x'.repeat(40)}`;
-      const error = refusal(one({ type: 'string', maxLength: 8 }), { P: value });
+      const error = refusal(one({ type: 'string', maxLength: 8 }), {
+        P: value,
+      });
       expect(error.message).not.toContain('secret');
       expect(error.localized?.['zh-CN']).not.toContain('secret');
     });

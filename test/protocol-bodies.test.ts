@@ -34,7 +34,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const contentType = 'application/json; charset=utf-8';
         const res = await tc3Post(app, '{"Limit":3}', { contentType });
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Params: { Limit: 3 }, RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Params: { Limit: 3 }, RequestId: rid },
+        });
       });
     });
 
@@ -58,7 +60,8 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the body is multipart/form-data', () => {
       it('should answer InvalidParameter for the content type', async () => {
         const { app } = bodyApp(express);
-        const body = '--b\r\nContent-Disposition: form-data; name="Limit"\r\n\r\n1\r\n--b--\r\n';
+        const body =
+          '--b\r\nContent-Disposition: form-data; name="Limit"\r\n\r\n1\r\n--b--\r\n';
         const contentType = 'multipart/form-data; boundary=b';
         const res = await tc3Post(app, body, { contentType });
         expectError(res, 'InvalidParameter', 200, UNSUPPORTED_TYPE);
@@ -69,7 +72,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer InvalidParameter, 415 in semantic mode', async () => {
         const { app, handler } = bodyApp(express, 'semantic');
         const body = gzipSync('{"Limit":1}');
-        const res = await tc3Post(app, body, { headers: { 'Content-Encoding': 'gzip' } });
+        const res = await tc3Post(app, body, {
+          headers: { 'Content-Encoding': 'gzip' },
+        });
         expectError(
           res,
           'InvalidParameter',
@@ -84,20 +89,34 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer InvalidParameter saying so', async () => {
         const { app } = bodyApp(express);
         const res = await tc3Post(app, '{"Limit":');
-        expectError(res, 'InvalidParameter', 200, 'The request body is not valid JSON.');
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request body is not valid JSON.',
+        );
       });
     });
 
-    describe.each([['[]'], ['[{"Limit":1}]'], ['"text"'], ['42'], ['true'], ['null']])(
-      'when the JSON body is %s',
-      (body) => {
-        it('should answer InvalidParameter: must be a JSON object', async () => {
-          const { app } = bodyApp(express);
-          const res = await tc3Post(app, body);
-          expectError(res, 'InvalidParameter', 200, 'The request body must be a JSON object.');
-        });
-      },
-    );
+    describe.each([
+      ['[]'],
+      ['[{"Limit":1}]'],
+      ['"text"'],
+      ['42'],
+      ['true'],
+      ['null'],
+    ])('when the JSON body is %s', (body) => {
+      it('should answer InvalidParameter: must be a JSON object', async () => {
+        const { app } = bodyApp(express);
+        const res = await tc3Post(app, body);
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request body must be a JSON object.',
+        );
+      });
+    });
 
     describe('when a JSON body is not valid UTF-8', () => {
       const body = Buffer.concat([
@@ -116,27 +135,43 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should say the body is not UTF-8', async () => {
         const { app } = bodyApp(express);
         const res = await tc3Post(app, body, { action: 'Echo' });
-        expectError(res, 'InvalidParameter', 200, 'The request is not valid UTF-8.');
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request is not valid UTF-8.',
+        );
       });
     });
 
     describe('when a v1 form body is not valid UTF-8', () => {
       it('should answer InvalidParameter', async () => {
         const { app } = bodyApp(express);
-        const form = Buffer.concat([Buffer.from('Action=Echo&Name='), Buffer.from([0xc3, 0x28])]);
+        const form = Buffer.concat([
+          Buffer.from('Action=Echo&Name='),
+          Buffer.from([0xc3, 0x28]),
+        ]);
         const res = await request(app)
           .post('/')
           .set('Content-Type', 'application/x-www-form-urlencoded')
           .serialize((bytes: unknown) => bytes as string)
           .send(form);
-        expectError(res, 'InvalidParameter', 200, 'The request is not valid UTF-8.');
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request is not valid UTF-8.',
+        );
       });
     });
 
     describe('when a signed POST has no body and no Content-Type', () => {
       it('should run the action with no parameters', async () => {
         const { app, handler } = bodyApp(express);
-        const res = await tc3Post(app, '', { contentType: null, action: 'Echo' });
+        const res = await tc3Post(app, '', {
+          contentType: null,
+          action: 'Echo',
+        });
         const rid = expectEnvelope(res);
         expect(res.body).toEqual({ Response: { Params: {}, RequestId: rid } });
         expect(handler).toHaveBeenCalledTimes(1);
@@ -150,7 +185,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer UnknownParameter with a schema', async () => {
         const { app, handler } = bodyApp(express);
         const res = await tc3Post(app, body);
-        expectError(res, 'UnknownParameter', 200, `The parameter \`${key}\` is not recognized.`);
+        expectError(
+          res,
+          'UnknownParameter',
+          200,
+          `The parameter \`${key}\` is not recognized.`,
+        );
         expect(handler).not.toHaveBeenCalled();
       });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { captureRawBody, type ErrorReport } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectEnvelope, expectError } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+  expectError,
+} from './helpers/express-versions.js';
 import {
   FILTERS_PARAMS,
   FILTERS_QUERY,
@@ -27,7 +31,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       );
     };
 
-  function parsedApp(before: ReturnType<typeof withParser>, credentials = true) {
+  function parsedApp(
+    before: ReturnType<typeof withParser>,
+    credentials = true,
+  ) {
     const handler = vi.fn((_params: unknown) => ({ Ok: true }));
     const onError = vi.fn((_error: unknown, _report: ErrorReport) => undefined);
     const app = signedApp(
@@ -118,7 +125,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a TC3 request arrives', () => {
       it('should give the handler the parsed parameters', async () => {
         const { app, handler } = parsedApp(withParser('json', false), false);
-        const res = await tc3Post(app, JSON.stringify(FILTERS_PARAMS), { signer: null });
+        const res = await tc3Post(app, JSON.stringify(FILTERS_PARAMS), {
+          signer: null,
+        });
         expectEnvelope(res);
         expect(handler.mock.calls[0]?.[0]).toStrictEqual(FILTERS_PARAMS);
       });
@@ -126,7 +135,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should still check the parameters', async () => {
         const { app } = parsedApp(withParser('json', false), false);
         const res = await tc3Post(app, '{"Bogus":1}', { signer: null });
-        expectError(res, 'UnknownParameter', 200, 'The parameter `Bogus` is not recognized.');
+        expectError(
+          res,
+          'UnknownParameter',
+          200,
+          'The parameter `Bogus` is not recognized.',
+        );
       });
     });
   });
@@ -134,7 +148,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('actionRouter() after a plain express.urlencoded(), without credentials', () => {
     describe('when a v1 form with flattened parameters arrives', () => {
       it('should give the handler nested, coerced parameters', async () => {
-        const { app, handler } = parsedApp(withParser('urlencoded', false), false);
+        const { app, handler } = parsedApp(
+          withParser('urlencoded', false),
+          false,
+        );
         const res = await v1Post(app, FILTERS_FLAT, { signer: null });
         expectEnvelope(res);
         expect(handler.mock.calls[0]?.[0]).toStrictEqual(FILTERS_PARAMS);

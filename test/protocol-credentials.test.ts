@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ActionContext, CredentialsOption, ErrorReport } from 'express-tcapi';
+import type {
+  ActionContext,
+  CredentialsOption,
+  ErrorReport,
+} from 'express-tcapi';
 import {
   EXPRESS_VERSIONS,
   expectEnvelope,
@@ -18,13 +22,27 @@ import {
 
 // Where the router finds a SecretId's key: a table or a function.
 
-const TEMP = { secretId: 'AKIDtemporary01', secretKey: 'temp-key', token: 'temp-token' };
+const TEMP = {
+  secretId: 'AKIDtemporary01',
+  secretKey: 'temp-key',
+  token: 'temp-token',
+};
 const GENERIC = 'An internal error occurred.';
 
-function credentialsApp(express: ExpressFactory, credentials: CredentialsOption) {
-  const handler = vi.fn((_params: unknown, _context: ActionContext) => ({ Ok: true }));
+function credentialsApp(
+  express: ExpressFactory,
+  credentials: CredentialsOption,
+) {
+  const handler = vi.fn((_params: unknown, _context: ActionContext) => ({
+    Ok: true,
+  }));
   const onError = vi.fn((_error: unknown, _report: ErrorReport) => undefined);
-  const app = signedApp(express, { DescribeInstances: handler }, { credentials }, { onError });
+  const app = signedApp(
+    express,
+    { DescribeInstances: handler },
+    { credentials },
+    { onError },
+  );
   return { app, handler, onError };
 }
 
@@ -33,21 +51,34 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe.each([
       ['a table of secret keys', { [SECRET_ID]: SECRET_KEY }],
       ['a table of credentials', { [SECRET_ID]: { secretKey: SECRET_KEY } }],
-      ['a sync function', (id: string) =>
-        id === SECRET_ID ? { secretKey: SECRET_KEY } : undefined],
-      ['an async function', async (id: string) =>
-        id === SECRET_ID ? { secretKey: SECRET_KEY } : undefined],
+      [
+        'a sync function',
+        (id: string) =>
+          id === SECRET_ID ? { secretKey: SECRET_KEY } : undefined,
+      ],
+      [
+        'an async function',
+        async (id: string) =>
+          id === SECRET_ID ? { secretKey: SECRET_KEY } : undefined,
+      ],
     ])('when they are %s', (_form, credentials: CredentialsOption) => {
       it('should run a request signed with a known key', async () => {
         const { app, handler } = credentialsApp(express, credentials);
         const rid = expectEnvelope(await tc3Post(app));
-        expect(handler.mock.calls[0]?.[1]).toMatchObject({ secretId: SECRET_ID, requestId: rid });
+        expect(handler.mock.calls[0]?.[1]).toMatchObject({
+          secretId: SECRET_ID,
+          requestId: rid,
+        });
       });
 
       it('should answer AuthFailure.SecretIdNotFound for an unknown SecretId', async () => {
         const { app, handler } = credentialsApp(express, credentials);
         const signer = { secretId: 'AKIDunknown', secretKey: SECRET_KEY };
-        expectError(await v1Get(app, {}, { signer }), 'AuthFailure.SecretIdNotFound', 200);
+        expectError(
+          await v1Get(app, {}, { signer }),
+          'AuthFailure.SecretIdNotFound',
+          200,
+        );
         expect(handler).not.toHaveBeenCalled();
       });
     });
@@ -62,9 +93,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe.each([
-      ['throws', () => {
-        throw new Error('vault at 10.0.0.7 is down');
-      }],
+      [
+        'throws',
+        () => {
+          throw new Error('vault at 10.0.0.7 is down');
+        },
+      ],
       ['rejects', () => Promise.reject(new Error('vault at 10.0.0.7 is down'))],
     ])('when the function %s', (_how, lookup) => {
       it('should answer InternalError without its message', async () => {
@@ -85,7 +119,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe('when a key is temporary, with a token', () => {
-      const table = { [TEMP.secretId]: { secretKey: TEMP.secretKey, token: TEMP.token } };
+      const table = {
+        [TEMP.secretId]: { secretKey: TEMP.secretKey, token: TEMP.token },
+      };
 
       it('should run a TC3 request that sends the token', async () => {
         const { app } = credentialsApp(express, table);
@@ -106,7 +142,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
       it('should answer AuthFailure.TokenFailure for another token', async () => {
         const { app } = credentialsApp(express, table);
-        const res = await v1Post(app, {}, { signer: { ...TEMP, token: 'stolen' } });
+        const res = await v1Post(
+          app,
+          {},
+          { signer: { ...TEMP, token: 'stolen' } },
+        );
         expectError(res, 'AuthFailure.TokenFailure', 200);
         expect(res.text).not.toContain('stolen');
       });
@@ -114,14 +154,24 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when maxSkewSeconds is set', () => {
       it('should refuse a timestamp further off', async () => {
-        const app = signedApp(express, { DescribeInstances: () => ({}) }, { maxSkewSeconds: 60 });
+        const app = signedApp(
+          express,
+          { DescribeInstances: () => ({}) },
+          { maxSkewSeconds: 60 },
+        );
         const res = await tc3Post(app, '{}', { timestamp: nowSeconds() + 120 });
         expectError(res, 'AuthFailure.SignatureExpire', 200);
       });
 
       it('should accept a timestamp within it', async () => {
-        const app = signedApp(express, { DescribeInstances: () => ({}) }, { maxSkewSeconds: 600 });
-        expectEnvelope(await tc3Post(app, '{}', { timestamp: nowSeconds() - 400 }));
+        const app = signedApp(
+          express,
+          { DescribeInstances: () => ({}) },
+          { maxSkewSeconds: 600 },
+        );
+        expectEnvelope(
+          await tc3Post(app, '{}', { timestamp: nowSeconds() - 400 }),
+        );
       });
     });
   });

@@ -43,7 +43,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a TC3 request sets DryRun: true', () => {
       it('should answer DryRunOperation', async () => {
         const { app, created } = dryRunApp(express);
-        const res = await tc3Post(app, '{"InstanceCount":1,"DryRun":true}', run);
+        const res = await tc3Post(
+          app,
+          '{"InstanceCount":1,"DryRun":true}',
+          run,
+        );
         expectError(res, 'DryRunOperation', 200, DRY_RUN);
         expect(created).toEqual([]);
       });
@@ -57,12 +61,29 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe.each([
-      ['a TC3 GET', (app: ReturnType<typeof signedApp>) =>
-        tc3Get(app, 'InstanceCount=1&DryRun=true', run)],
-      ['a v1 GET', (app: ReturnType<typeof signedApp>) =>
-        v1Get(app, { Action: 'RunInstances', InstanceCount: '1', DryRun: 'true' })],
-      ['a v1 POST form', (app: ReturnType<typeof signedApp>) =>
-        v1Post(app, { Action: 'RunInstances', InstanceCount: '1', DryRun: 'true' })],
+      [
+        'a TC3 GET',
+        (app: ReturnType<typeof signedApp>) =>
+          tc3Get(app, 'InstanceCount=1&DryRun=true', run),
+      ],
+      [
+        'a v1 GET',
+        (app: ReturnType<typeof signedApp>) =>
+          v1Get(app, {
+            Action: 'RunInstances',
+            InstanceCount: '1',
+            DryRun: 'true',
+          }),
+      ],
+      [
+        'a v1 POST form',
+        (app: ReturnType<typeof signedApp>) =>
+          v1Post(app, {
+            Action: 'RunInstances',
+            InstanceCount: '1',
+            DryRun: 'true',
+          }),
+      ],
     ])('when %s sets DryRun=true', (_form, send) => {
       it('should answer DryRunOperation', async () => {
         const { app, created } = dryRunApp(express);
@@ -74,7 +95,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a dry run would fail a parameter check', () => {
       it('should answer the parameter error, not DryRunOperation', async () => {
         const { app } = dryRunApp(express);
-        const res = await tc3Post(app, '{"InstanceCount":0,"DryRun":true}', run);
+        const res = await tc3Post(
+          app,
+          '{"InstanceCount":0,"DryRun":true}',
+          run,
+        );
         expectError(res, 'InvalidParameterValue', 200);
       });
     });
@@ -84,7 +109,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const { app, created } = dryRunApp(express);
         const res = await tc3Post(app, '{"InstanceCount":2}', run);
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { InstanceIdSet: ['ins-1'], RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { InstanceIdSet: ['ins-1'], RequestId: rid },
+        });
         expect(created).toEqual([2]);
       });
     });

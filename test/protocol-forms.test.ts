@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ActionContext } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectEnvelope } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+} from './helpers/express-versions.js';
 import {
   FILTERS_PARAMS,
   FILTERS_QUERY,
@@ -46,7 +49,9 @@ const V1_FILTERS = {
 };
 
 function filtersApp(express: Parameters<typeof signedApp>[0]) {
-  const handler = vi.fn((_params: unknown, _context: ActionContext) => ({ Ok: true }));
+  const handler = vi.fn((_params: unknown, _context: ActionContext) => ({
+    Ok: true,
+  }));
   const app = signedApp(express, {
     DescribeInstances: { params: FILTERS_SCHEMA, handler },
   });
@@ -78,16 +83,32 @@ describe('tc3Sign() of the tests', () => {
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('actionRouter()', () => {
     describe.each([
-      ['a TC3 POST with a JSON body', (app: Target) =>
-        tc3Post(app, JSON.stringify(FILTERS_PARAMS), { region: 'ap-guangzhou' })],
-      ['a TC3 GET with flattened parameters', (app: Target) =>
-        tc3Get(app, FILTERS_QUERY, { region: 'ap-guangzhou' })],
-      ['a v1 GET signed with HmacSHA1', (app: Target) => v1Get(app, V1_FILTERS)],
-      ['a v1 GET signed with HmacSHA256', (app: Target) =>
-        v1Get(app, V1_FILTERS, { signatureMethod: 'HmacSHA256' })],
+      [
+        'a TC3 POST with a JSON body',
+        (app: Target) =>
+          tc3Post(app, JSON.stringify(FILTERS_PARAMS), {
+            region: 'ap-guangzhou',
+          }),
+      ],
+      [
+        'a TC3 GET with flattened parameters',
+        (app: Target) => tc3Get(app, FILTERS_QUERY, { region: 'ap-guangzhou' }),
+      ],
+      [
+        'a v1 GET signed with HmacSHA1',
+        (app: Target) => v1Get(app, V1_FILTERS),
+      ],
+      [
+        'a v1 GET signed with HmacSHA256',
+        (app: Target) =>
+          v1Get(app, V1_FILTERS, { signatureMethod: 'HmacSHA256' }),
+      ],
       ['a v1 POST form', (app: Target) => v1Post(app, V1_FILTERS)],
-      ['a v1 POST form signed with HmacSHA256', (app: Target) =>
-        v1Post(app, V1_FILTERS, { signatureMethod: 'HmacSHA256' })],
+      [
+        'a v1 POST form signed with HmacSHA256',
+        (app: Target) =>
+          v1Post(app, V1_FILTERS, { signatureMethod: 'HmacSHA256' }),
+      ],
     ])('when the request is %s', (_form, send) => {
       it('should answer the success envelope', async () => {
         const { app } = filtersApp(express);
@@ -107,7 +128,8 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const { app, handler } = filtersApp(express);
         expectEnvelope(await send(app));
         const params = handler.mock.calls[0]?.[0] as Record<string, unknown>;
-        for (const name of V1_COMMON) expect(Object.hasOwn(params, name)).toBe(false);
+        for (const name of V1_COMMON)
+          expect(Object.hasOwn(params, name)).toBe(false);
       });
 
       it('should give the handler its context', async () => {
@@ -136,10 +158,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a v1 request sends a temporary token', () => {
       it('should keep Token from the handler', async () => {
         const handler = vi.fn((_params: unknown) => ({}));
-        const app = signedApp(express, { DescribeInstances: handler }, {
-          credentials: { [SECRET_ID]: { secretKey: 'k-temp', token: 'tok-1' } },
-        });
-        const signer = { secretId: SECRET_ID, secretKey: 'k-temp', token: 'tok-1' };
+        const app = signedApp(
+          express,
+          { DescribeInstances: handler },
+          {
+            credentials: {
+              [SECRET_ID]: { secretKey: 'k-temp', token: 'tok-1' },
+            },
+          },
+        );
+        const signer = {
+          secretId: SECRET_ID,
+          secretKey: 'k-temp',
+          token: 'tok-1',
+        };
         const res = await v1Post(app, { Limit: '3' }, { signer });
         expectEnvelope(res);
         expect(handler.mock.calls[0]?.[0]).toStrictEqual({ Limit: '3' });
@@ -148,10 +180,16 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when no credentials are configured', () => {
       it('should leave secretId out of the context', async () => {
-        const handler = vi.fn((_params: unknown, _context: ActionContext) => ({}));
-        const app = signedApp(express, { DescribeInstances: handler }, {
-          credentials: undefined,
-        });
+        const handler = vi.fn(
+          (_params: unknown, _context: ActionContext) => ({}),
+        );
+        const app = signedApp(
+          express,
+          { DescribeInstances: handler },
+          {
+            credentials: undefined,
+          },
+        );
         expectEnvelope(await tc3Post(app, '{}', { signer: null }));
         expect(handler.mock.calls[0]?.[1]?.secretId).toBeUndefined();
       });

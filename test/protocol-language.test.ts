@@ -1,13 +1,23 @@
 import type { Test } from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { EXPRESS_VERSIONS, expectError, type ExpressFactory } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectError,
+  type ExpressFactory,
+} from './helpers/express-versions.js';
 import {
   expectChinese,
   expectEnglish,
   FILTERS_SCHEMA,
   signedApp,
 } from './helpers/protocol-app.js';
-import { KEY, tc3Post, v1Get, v1Post, type Target } from './helpers/protocol-requests.js';
+import {
+  KEY,
+  tc3Post,
+  v1Get,
+  v1Post,
+  type Target,
+} from './helpers/protocol-requests.js';
 
 // The caller picks the language of the library's messages: TC3 callers
 // with `X-TC-Language`, v1 callers with the `Language` parameter.
@@ -22,12 +32,15 @@ function languageApp(express: ExpressFactory) {
 
 type Send = (app: Target, language: string) => Test;
 
-const CASES: ReadonlyArray<readonly [string, string, string | undefined, Send]> = [
+const CASES: ReadonlyArray<
+  readonly [string, string, string | undefined, Send]
+> = [
   [
     'a TC3 request without X-TC-Version',
     'MissingParameter',
     'The request is missing a required parameter `Version`.',
-    (app, language) => tc3Post(app, '{}', { version: null, signer: null, language }),
+    (app, language) =>
+      tc3Post(app, '{}', { version: null, signer: null, language }),
   ],
   [
     'a TC3 request without X-TC-Timestamp',
@@ -39,7 +52,8 @@ const CASES: ReadonlyArray<readonly [string, string, string | undefined, Send]> 
     'a TC3 request for an unknown action',
     'InvalidAction',
     'The request `Action` is invalid or not found.',
-    (app, language) => tc3Post(app, '{}', { action: 'DescribeNothing', language }),
+    (app, language) =>
+      tc3Post(app, '{}', { action: 'DescribeNothing', language }),
   ],
   [
     'a TC3 request with an unknown parameter',
@@ -57,13 +71,15 @@ const CASES: ReadonlyArray<readonly [string, string, string | undefined, Send]> 
     'a TC3 request with a malformed Authorization',
     'AuthFailure.InvalidAuthorization',
     undefined,
-    (app, language) => tc3Post(app, '{}', { authorization: 'Basic x', language }),
+    (app, language) =>
+      tc3Post(app, '{}', { authorization: 'Basic x', language }),
   ],
   [
     'a v1 request without Action',
     'MissingParameter',
     'The request is missing a required parameter `Action`.',
-    (app, Language) => v1Get(app, { Action: undefined, Language }, { signer: null }),
+    (app, Language) =>
+      v1Get(app, { Action: undefined, Language }, { signer: null }),
   ],
   [
     'a v1 request for an unknown action',
@@ -120,17 +136,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when the language is one without messages', () => {
       it('should answer in English', async () => {
-        const res = await v1Get(languageApp(express), { Action: 'X', Language: 'fr-FR' });
+        const res = await v1Get(languageApp(express), {
+          Action: 'X',
+          Language: 'fr-FR',
+        });
         expectEnglish(expectError(res, 'InvalidAction', 200));
       });
     });
 
     describe('when a v1 request sends Language=zh-CN beside X-TC-Language: en-US', () => {
       it('should follow the Language parameter', async () => {
-        const res = await v1Get(languageApp(express), { Action: 'X', Language: 'zh-CN' }).set(
-          'X-TC-Language',
-          'en-US',
-        );
+        const res = await v1Get(languageApp(express), {
+          Action: 'X',
+          Language: 'zh-CN',
+        }).set('X-TC-Language', 'en-US');
         expectChinese(expectError(res, 'InvalidAction', 200));
       });
     });

@@ -71,7 +71,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a TC3 JSON body is over 1 MB but under 10 MB', () => {
       it('should run the action', async () => {
         const { app, handler } = defaultApp(express);
-        const res = await tc3Post(app, JSON.stringify({ Pad: padding(2 * MB) }));
+        const res = await tc3Post(
+          app,
+          JSON.stringify({ Pad: padding(2 * MB) }),
+        );
         expectEnvelope(res);
         expect(handler).toHaveBeenCalledTimes(1);
       });
@@ -80,7 +83,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a TC3 JSON body is over 10 MB', () => {
       it('should answer RequestSizeLimitExceeded', async () => {
         const { app, handler } = defaultApp(express);
-        const res = await tc3Post(app, JSON.stringify({ Pad: padding(10 * MB) }));
+        const res = await tc3Post(
+          app,
+          JSON.stringify({ Pad: padding(10 * MB) }),
+        );
         expectError(res, 'RequestSizeLimitExceeded', 200);
         expect(handler).not.toHaveBeenCalled();
       });
@@ -91,7 +97,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a body is exactly at limits.json', () => {
       it('should run the action', async () => {
         const handler = vi.fn(() => ({}));
-        const app = signedApp(express, { DescribeInstances: handler }, { limits: { json: 64 } });
+        const app = signedApp(
+          express,
+          { DescribeInstances: handler },
+          { limits: { json: 64 } },
+        );
         const body = JSON.stringify({ Pad: padding(64 - 10) });
         expect(body).toHaveLength(64);
         expectEnvelope(await tc3Post(app, body));
@@ -101,17 +111,35 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when a body is one byte over limits.json', () => {
       it('should answer RequestSizeLimitExceeded', async () => {
-        const app = signedApp(express, { DescribeInstances: () => ({}) }, { limits: { json: 64 } });
-        const res = await tc3Post(app, JSON.stringify({ Pad: padding(64 - 9) }));
+        const app = signedApp(
+          express,
+          { DescribeInstances: () => ({}) },
+          { limits: { json: 64 } },
+        );
+        const res = await tc3Post(
+          app,
+          JSON.stringify({ Pad: padding(64 - 9) }),
+        );
         expectError(res, 'RequestSizeLimitExceeded', 200);
       });
     });
 
     describe.each([
-      ['a GET query', (app: ReturnType<typeof signedApp>) => tc3Get(app, `Pad=${padding(200)}`)],
-      ['a v1 POST form', (app: ReturnType<typeof signedApp>) => v1Post(app, { Pad: padding(200) })],
-      ['a TC3 JSON body', (app: ReturnType<typeof signedApp>) =>
-        tc3Post(app, JSON.stringify({ Pad: padding(200) }))],
+      [
+        'a GET query',
+        (app: ReturnType<typeof signedApp>) =>
+          tc3Get(app, `Pad=${padding(200)}`),
+      ],
+      [
+        'a v1 POST form',
+        (app: ReturnType<typeof signedApp>) =>
+          v1Post(app, { Pad: padding(200) }),
+      ],
+      [
+        'a TC3 JSON body',
+        (app: ReturnType<typeof signedApp>) =>
+          tc3Post(app, JSON.stringify({ Pad: padding(200) })),
+      ],
     ])('when %s is too large and the caller reads Chinese', (_form, send) => {
       it('should answer RequestSizeLimitExceeded in Chinese', async () => {
         const app = signedApp(

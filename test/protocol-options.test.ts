@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { actionRouter, type ActionRouterOptions } from 'express-tcapi';
-import { EXPRESS_VERSIONS, expectEnvelope } from './helpers/express-versions.js';
+import {
+  EXPRESS_VERSIONS,
+  expectEnvelope,
+} from './helpers/express-versions.js';
 import { CREDENTIALS, protocolApp } from './helpers/protocol-app.js';
 import { tc3Post, VERSION } from './helpers/protocol-requests.js';
 
@@ -22,10 +25,26 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe.each([
       ['credentials is a number', { credentials: 42 }, /`credentials`.*42/],
       ['credentials is an empty string', { credentials: '' }, /`credentials`/],
-      ['a credential has an empty key', { credentials: { AKIDx: '' } }, /AKIDx.*secretKey/],
-      ['a credential has no key', { credentials: { AKIDx: { token: 't' } } }, /AKIDx.*secretKey/],
-      ['limits.get is not a size', { limits: { get: 'lots' } }, /`limits\.get`.*lots/],
-      ['limits.form is negative', { limits: { form: -5 } }, /`limits\.form`.*-5/],
+      [
+        'a credential has an empty key',
+        { credentials: { AKIDx: '' } },
+        /AKIDx.*secretKey/,
+      ],
+      [
+        'a credential has no key',
+        { credentials: { AKIDx: { token: 't' } } },
+        /AKIDx.*secretKey/,
+      ],
+      [
+        'limits.get is not a size',
+        { limits: { get: 'lots' } },
+        /`limits\.get`.*lots/,
+      ],
+      [
+        'limits.form is negative',
+        { limits: { form: -5 } },
+        /`limits\.form`.*-5/,
+      ],
       ['limits.json is zero', { limits: { json: 0 } }, /`limits\.json`.*0/],
       ['regions is a string', { regions: 'ap-guangzhou' }, /`regions`/],
       [
@@ -66,20 +85,33 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     });
 
     describe.each([
-      ['an unknown type', { type: 'object', properties: { Limit: { type: 'int' } } }],
-      ['an unknown keyword', { type: 'object', properties: { Limit: { kind: 'integer' } } }],
+      [
+        'an unknown type',
+        { type: 'object', properties: { Limit: { type: 'int' } } },
+      ],
+      [
+        'an unknown keyword',
+        { type: 'object', properties: { Limit: { kind: 'integer' } } },
+      ],
       ['a root that is not an object', { type: 'array' }],
       [
         'an unknown format',
-        { type: 'object', properties: { At: { type: 'string', format: 'moment' } } },
+        {
+          type: 'object',
+          properties: { At: { type: 'string', format: 'moment' } },
+        },
       ],
     ])('when an action schema has %s', (_case, params) => {
       it('should throw a TypeError', () => {
-        expect(withEntry({ params, handler: describeInstances })).toThrow(TypeError);
+        expect(withEntry({ params, handler: describeInstances })).toThrow(
+          TypeError,
+        );
       });
 
       it('should name the action', () => {
-        expect(withEntry({ params, handler: describeInstances })).toThrow(/DescribeInstances/);
+        expect(withEntry({ params, handler: describeInstances })).toThrow(
+          /DescribeInstances/,
+        );
       });
     });
 

@@ -36,13 +36,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when an unsigned request names an unknown action', () => {
       it('should answer the signature error, not InvalidAction', async () => {
         const { app } = dispatchApp(express);
-        const res = await tc3Post(app, '{}', { action: 'DescribeNothing', signer: null });
+        const res = await tc3Post(app, '{}', {
+          action: 'DescribeNothing',
+          signer: null,
+        });
         expectError(res, 'AuthFailure.InvalidAuthorization', 200);
       });
 
       it('should answer MissingParameter for a bare v1 request', async () => {
         const { app } = dispatchApp(express);
-        const res = await v1Get(app, { Action: 'DescribeNothing' }, { signer: null });
+        const res = await v1Get(
+          app,
+          { Action: 'DescribeNothing' },
+          { signer: null },
+        );
         expectError(res, 'MissingParameter', 200, missing('SecretId'));
       });
     });
@@ -51,7 +58,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer AuthFailure.SignatureFailure', async () => {
         const { app } = dispatchApp(express);
         const wrong = { ...KEY, secretKey: 'not-the-key' };
-        const res = await tc3Post(app, '{}', { version: '2099-01-01', signer: wrong });
+        const res = await tc3Post(app, '{}', {
+          version: '2099-01-01',
+          signer: wrong,
+        });
         expectError(res, 'AuthFailure.SignatureFailure', 200);
       });
     });
@@ -67,8 +77,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a signed request names an unknown action', () => {
       it('should answer InvalidAction', async () => {
         const { app } = dispatchApp(express);
-        const res = await tc3Post(app, BAD_PARAMS, { action: 'DescribeNothing' });
-        expectError(res, 'InvalidAction', 200, 'The request `Action` is invalid or not found.');
+        const res = await tc3Post(app, BAD_PARAMS, {
+          action: 'DescribeNothing',
+        });
+        expectError(
+          res,
+          'InvalidAction',
+          200,
+          'The request `Action` is invalid or not found.',
+        );
       });
     });
 
@@ -120,7 +137,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer UnknownParameter without running the action', async () => {
         const { app, handler } = dispatchApp(express);
         const res = await tc3Post(app, BAD_PARAMS, { region: 'ap-guangzhou' });
-        expectError(res, 'UnknownParameter', 200, 'The parameter `Bogus` is not recognized.');
+        expectError(
+          res,
+          'UnknownParameter',
+          200,
+          'The parameter `Bogus` is not recognized.',
+        );
         expect(handler).not.toHaveBeenCalled();
       });
     });
@@ -137,7 +159,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when every check passes', () => {
       it('should run the action', async () => {
         const { app, handler } = dispatchApp(express);
-        const res = await tc3Post(app, '{"Limit":1}', { region: 'ap-guangzhou' });
+        const res = await tc3Post(app, '{"Limit":1}', {
+          region: 'ap-guangzhou',
+        });
         const rid = expectEnvelope(res);
         expect(res.body).toEqual({ Response: { Ok: true, RequestId: rid } });
         expect(handler).toHaveBeenCalledTimes(1);

@@ -79,7 +79,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           .set('X-TC-Version', VERSION);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/json');
-        expect(seen.map((e) => (isApiError(e) ? e.code : e))).toEqual(['UnsupportedProtocol']);
+        expect(seen.map((e) => (isApiError(e) ? e.code : e))).toEqual([
+          'UnsupportedProtocol',
+        ]);
         expect(handler).not.toHaveBeenCalled();
       });
     });
@@ -87,7 +89,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a GET query is over limits.get and has no Action', () => {
       it('should answer RequestSizeLimitExceeded', async () => {
         const { app } = orderApp(express);
-        const res = await request(app).get(`/?Pad=${'x'.repeat(600)}`).set('Host', HOST);
+        const res = await request(app)
+          .get(`/?Pad=${'x'.repeat(600)}`)
+          .set('Host', HOST);
         expectError(res, 'RequestSizeLimitExceeded', 200);
       });
     });
@@ -103,7 +107,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a v1 POST form is over limits.form and unsigned', () => {
       it('should answer RequestSizeLimitExceeded', async () => {
         const { app } = orderApp(express);
-        const res = await v1Post(app, { Pad: 'x'.repeat(600) }, { signer: null });
+        const res = await v1Post(
+          app,
+          { Pad: 'x'.repeat(600) },
+          { signer: null },
+        );
         expectError(res, 'RequestSizeLimitExceeded', 200);
       });
     });
@@ -112,7 +120,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer RequestSizeLimitExceeded', async () => {
         const { app } = orderApp(express);
         const body = JSON.stringify({ Pad: 'x'.repeat(600) });
-        const res = await tc3Post(app, body, { action: null, signer: null, timestamp: null });
+        const res = await tc3Post(app, body, {
+          action: null,
+          signer: null,
+          timestamp: null,
+        });
         expectError(res, 'RequestSizeLimitExceeded', 200);
       });
     });
@@ -120,7 +132,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when an unsigned request has no Action', () => {
       it('should answer MissingParameter Action (TC3 headers)', async () => {
         const { app } = orderApp(express);
-        const res = await tc3Post(app, '{}', { action: null, signer: null, timestamp: null });
+        const res = await tc3Post(app, '{}', {
+          action: null,
+          signer: null,
+          timestamp: null,
+        });
         expectError(res, 'MissingParameter', 200, missing('Action'));
       });
 
@@ -134,7 +150,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when an unsigned request has no Version', () => {
       it('should answer MissingParameter Version', async () => {
         const { app } = orderApp(express);
-        const res = await tc3Post(app, '{}', { version: null, signer: null, timestamp: null });
+        const res = await tc3Post(app, '{}', {
+          version: null,
+          signer: null,
+          timestamp: null,
+        });
         expectError(res, 'MissingParameter', 200, missing('Version'));
       });
     });
@@ -153,7 +173,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a v1 request has no Timestamp', () => {
       it('should answer MissingParameter Timestamp', async () => {
         const { app } = orderApp(express);
-        const res = await v1Get(app, { Timestamp: undefined, Signature: 'bogus' });
+        const res = await v1Get(app, {
+          Timestamp: undefined,
+          Signature: 'bogus',
+        });
         expectError(res, 'MissingParameter', 200, missing('Timestamp'));
       });
     });
@@ -161,7 +184,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when Authorization is malformed and the timestamp stale', () => {
       it('should answer AuthFailure.InvalidAuthorization', async () => {
         const { app } = orderApp(express);
-        const res = await tc3Post(app, '{}', { timestamp: STALE, authorization: 'Bearer abc' });
+        const res = await tc3Post(app, '{}', {
+          timestamp: STALE,
+          authorization: 'Bearer abc',
+        });
         expectError(res, 'AuthFailure.InvalidAuthorization', 200);
       });
     });
@@ -170,7 +196,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer AuthFailure.SignatureExpire', async () => {
         const { app } = orderApp(express);
         const stranger = { secretId: 'AKIDstranger', secretKey: 'other' };
-        const res = await tc3Post(app, '{}', { timestamp: STALE, signer: stranger });
+        const res = await tc3Post(app, '{}', {
+          timestamp: STALE,
+          signer: stranger,
+        });
         expectError(res, 'AuthFailure.SignatureExpire', 200);
       });
     });
@@ -179,7 +208,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer AuthFailure.SecretIdNotFound', async () => {
         const { app } = orderApp(express);
         const stranger = { secretId: 'AKIDstranger', secretKey: 'other' };
-        const res = await v1Get(app, { Region: 'ap-guangzhou' }, { signer: stranger });
+        const res = await v1Get(
+          app,
+          { Region: 'ap-guangzhou' },
+          { signer: stranger },
+        );
         expectError(res, 'AuthFailure.SecretIdNotFound', 200);
       });
     });
@@ -188,7 +221,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer AuthFailure.SignatureFailure', async () => {
         const { app, handler } = orderApp(express);
         const wrong = { ...KEY, secretKey: 'not-the-key' };
-        const res = await tc3Post(app, '{}', { region: 'ap-guangzhou', signer: wrong });
+        const res = await tc3Post(app, '{}', {
+          region: 'ap-guangzhou',
+          signer: wrong,
+        });
         expectError(res, 'AuthFailure.SignatureFailure', 200);
         expect(handler).not.toHaveBeenCalled();
       });
@@ -209,8 +245,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a signed request has a malformed JSON body', () => {
       it('should answer InvalidParameter after the signature passed', async () => {
         const { app, handler } = orderApp(express);
-        const res = await tc3Post(app, '{"Limit": ', { region: 'ap-guangzhou' });
-        expectError(res, 'InvalidParameter', 200, 'The request body is not valid JSON.');
+        const res = await tc3Post(app, '{"Limit": ', {
+          region: 'ap-guangzhou',
+        });
+        expectError(
+          res,
+          'InvalidParameter',
+          200,
+          'The request body is not valid JSON.',
+        );
         expect(handler).not.toHaveBeenCalled();
       });
     });
@@ -218,7 +261,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when a v1 signature is wrong', () => {
       it('should answer AuthFailure.SignatureFailure', async () => {
         const { app } = orderApp(express);
-        const res = await v1Post(app, { Region: 'ap-guangzhou', Signature: 'AAAA' });
+        const res = await v1Post(app, {
+          Region: 'ap-guangzhou',
+          Signature: 'AAAA',
+        });
         expectError(res, 'AuthFailure.SignatureFailure', 200);
       });
     });

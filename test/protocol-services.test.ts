@@ -41,28 +41,42 @@ function servicesApp(express: ExpressFactory) {
     '/hunyuan',
     actionRouter({
       credentials: CREDENTIALS,
-      versions: { '2023-09-01': { ChatCompletions: () => ({ Service: 'hunyuan' }) } },
+      versions: {
+        '2023-09-01': { ChatCompletions: () => ({ Service: 'hunyuan' }) },
+      },
     }),
   );
   app.use(tcapiFinish());
   return app;
 }
 
-const hunyuan = { action: 'ChatCompletions', version: '2023-09-01', service: 'hunyuan' };
+const hunyuan = {
+  action: 'ChatCompletions',
+  version: '2023-09-01',
+  service: 'hunyuan',
+};
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe('actionRouter() with several versions', () => {
-    describe.each([[OLD], [NEW]])('when a request names version %s', (version) => {
-      it('should run that version of the action', async () => {
-        const res = await tc3Post(versionedApp(express), '{}', { version });
-        const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Served: version, RequestId: rid } });
-      });
-    });
+    describe.each([[OLD], [NEW]])(
+      'when a request names version %s',
+      (version) => {
+        it('should run that version of the action', async () => {
+          const res = await tc3Post(versionedApp(express), '{}', { version });
+          const rid = expectEnvelope(res);
+          expect(res.body).toEqual({
+            Response: { Served: version, RequestId: rid },
+          });
+        });
+      },
+    );
 
     describe('when an action exists only in the newer version', () => {
       it('should run it in that version', async () => {
-        const res = await v1Get(versionedApp(express), { Action: 'DescribeZones', Version: NEW });
+        const res = await v1Get(versionedApp(express), {
+          Action: 'DescribeZones',
+          Version: NEW,
+        });
         const rid = expectEnvelope(res);
         expect(res.body).toEqual({ Response: { ZoneSet: [], RequestId: rid } });
       });
@@ -78,8 +92,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when a request names a version not served', () => {
       it('should answer NoSuchVersion', async () => {
-        const res = await tc3Post(versionedApp(express), '{}', { version: '2020-01-01' });
-        expectError(res, 'NoSuchVersion', 200, 'The request `Version` is invalid or not found.');
+        const res = await tc3Post(versionedApp(express), '{}', {
+          version: '2020-01-01',
+        });
+        expectError(
+          res,
+          'NoSuchVersion',
+          200,
+          'The request `Version` is invalid or not found.',
+        );
       });
     });
   });
@@ -89,13 +110,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should answer cvm actions at /cvm', async () => {
         const res = await tc3Post(servicesApp(express), '{}', { path: '/cvm' });
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Service: 'cvm', RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Service: 'cvm', RequestId: rid },
+        });
       });
 
       it('should answer hunyuan actions at /hunyuan', async () => {
-        const res = await tc3Post(servicesApp(express), '{}', { ...hunyuan, path: '/hunyuan' });
+        const res = await tc3Post(servicesApp(express), '{}', {
+          ...hunyuan,
+          path: '/hunyuan',
+        });
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Service: 'hunyuan', RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Service: 'hunyuan', RequestId: rid },
+        });
       });
     });
 
@@ -110,7 +138,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should answer NoSuchVersion for the other service version', async () => {
-        const res = await tc3Post(servicesApp(express), '{}', { ...hunyuan, path: '/cvm' });
+        const res = await tc3Post(servicesApp(express), '{}', {
+          ...hunyuan,
+          path: '/cvm',
+        });
         expectError(res, 'NoSuchVersion', 200);
       });
     });
@@ -123,7 +154,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           signedUri: '/hunyuan/',
         });
         const rid = expectEnvelope(res);
-        expect(res.body).toEqual({ Response: { Service: 'hunyuan', RequestId: rid } });
+        expect(res.body).toEqual({
+          Response: { Service: 'hunyuan', RequestId: rid },
+        });
       });
 
       it('should answer a TC3 GET signed over the real path', async () => {
@@ -147,7 +180,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when a TC3 signature covers / rather than the real path', () => {
       it('should verify it too, as Python, Go and Java sign', async () => {
-        const res = await tc3Post(servicesApp(express), '{}', { ...hunyuan, path: '/hunyuan' });
+        const res = await tc3Post(servicesApp(express), '{}', {
+          ...hunyuan,
+          path: '/hunyuan',
+        });
         expectEnvelope(res);
       });
     });
@@ -165,7 +201,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when a path is below a service', () => {
       it('should fall through to InvalidAction', async () => {
-        const res = await tc3Post(servicesApp(express), '{}', { path: '/cvm/extra' });
+        const res = await tc3Post(servicesApp(express), '{}', {
+          path: '/cvm/extra',
+        });
         expectError(res, 'InvalidAction', 200);
       });
     });

@@ -26,7 +26,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       (a) => {
         if (parseJson) a.use(express.json());
         a.post('/', (req, res) => {
-          res.json({ ReqId: (req as { id?: unknown }).id, IdOf: requestIdOf(req) });
+          res.json({
+            ReqId: (req as { id?: unknown }).id,
+            IdOf: requestIdOf(req),
+          });
         });
       },
       options,
@@ -57,7 +60,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should keep that id when express.json() parsed a body', async () => {
-        const res = await request(echoApp(undefined, true)).post('/').send({ Limit: 1 });
+        const res = await request(echoApp(undefined, true))
+          .post('/')
+          .send({ Limit: 1 });
         const rid = expectEnvelope(res);
         expect(res.body.Response.ReqId).toBe(rid);
         expect(res.body.Response.IdOf).toBe(rid);
@@ -66,7 +71,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when the caller sends X-TC-RequestId by default', () => {
       it('should ignore it', async () => {
-        const res = await request(echoApp()).post('/').set('X-TC-RequestId', 'caller-1');
+        const res = await request(echoApp())
+          .post('/')
+          .set('X-TC-RequestId', 'caller-1');
         const rid = expectEnvelope(res);
         expect(rid).not.toBe('caller-1');
       });
@@ -79,17 +86,24 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           .post('/')
           .set('X-TC-RequestId', id);
         expect(res.headers['x-tc-requestid']).toBe(id);
-        expect(res.body.Response).toEqual({ ReqId: id, IdOf: id, RequestId: id });
+        expect(res.body.Response).toEqual({
+          ReqId: id,
+          IdOf: id,
+          RequestId: id,
+        });
         expect(res.headers['content-type']).toBe('application/json');
       });
 
-      it.each(UNSAFE_IDS)('should replace an id %s by a fresh UUID', async (_kind, id) => {
-        const res = await request(echoApp({ trustRequestId: true }))
-          .post('/')
-          .set('X-TC-RequestId', id);
-        const rid = expectEnvelope(res);
-        expect(res.body.Response.ReqId).toBe(rid);
-      });
+      it.each(UNSAFE_IDS)(
+        'should replace an id %s by a fresh UUID',
+        async (_kind, id) => {
+          const res = await request(echoApp({ trustRequestId: true }))
+            .post('/')
+            .set('X-TC-RequestId', id);
+          const rid = expectEnvelope(res);
+          expect(res.body.Response.ReqId).toBe(rid);
+        },
+      );
     });
 
     describe('when trustRequestId is a function', () => {
@@ -120,14 +134,20 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
             throw new Error('policy bug');
           },
         };
-        const res = await request(echoApp(throwing)).post('/').set('X-TC-RequestId', 'gw-1');
+        const res = await request(echoApp(throwing))
+          .post('/')
+          .set('X-TC-RequestId', 'gw-1');
         const rid = expectEnvelope(res);
         expect(rid).not.toBe('gw-1');
       });
 
       it('should give a fresh id when it returns a truthy non-boolean', async () => {
-        const loose = { trustRequestId: () => 'yes' } as unknown as TcapiOptions;
-        const res = await request(echoApp(loose)).post('/').set('X-TC-RequestId', 'gw-1');
+        const loose = {
+          trustRequestId: () => 'yes',
+        } as unknown as TcapiOptions;
+        const res = await request(echoApp(loose))
+          .post('/')
+          .set('X-TC-RequestId', 'gw-1');
         const rid = expectEnvelope(res);
         expect(rid).not.toBe('gw-1');
       });
@@ -136,13 +156,17 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the caller sends X-TC-TraceId', () => {
       it('should echo a safe one', async () => {
         const trace = '5a1f0a4e-3c1d-4f55-9d1c-0a2b3c4d5e6f';
-        const res = await request(echoApp()).post('/').set('X-TC-TraceId', trace);
+        const res = await request(echoApp())
+          .post('/')
+          .set('X-TC-TraceId', trace);
         expectEnvelope(res);
         expect(res.headers['x-tc-traceid']).toBe(trace);
       });
 
       it.each(UNSAFE_IDS)('should not echo one %s', async (_kind, trace) => {
-        const res = await request(echoApp()).post('/').set('X-TC-TraceId', trace);
+        const res = await request(echoApp())
+          .post('/')
+          .set('X-TC-TraceId', trace);
         expectEnvelope(res);
         expect(res.headers['x-tc-traceid']).toBeUndefined();
       });

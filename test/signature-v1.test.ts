@@ -19,12 +19,14 @@ import {
 
 // The SDK's own signing code, to check ours against it.
 const require = createRequire(import.meta.url);
-const { default: Sign } = require(
-  'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js',
-) as { default: { sign(key: string, text: string, method: string): string } };
-const { AbstractClient } = require(
-  'tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js',
-) as { AbstractClient: { prototype: { formatSignString: FormatSignString } } };
+const { default: Sign } =
+  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as {
+    default: { sign(key: string, text: string, method: string): string };
+  };
+const { AbstractClient } =
+  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js') as {
+    AbstractClient: { prototype: { formatSignString: FormatSignString } };
+  };
 type FormatSignString = (params: Record<string, unknown>) => string;
 
 // The example of Tencent Cloud's "Signature" (v1) documentation.
@@ -159,7 +161,12 @@ let port = 0;
 
 beforeAll(async () => {
   // The SDK tunnels through these even to 127.0.0.1.
-  for (const name of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) {
+  for (const name of [
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+  ]) {
     delete process.env[name];
   }
   server.listen(0, '127.0.0.1');
@@ -183,7 +190,11 @@ interface SdkCall {
 /** What the SDK sent for one DescribeInstances call. */
 async function sdkRequest(call: SdkCall): Promise<SignedRequest> {
   const client = new cvm.v20170312.Client({
-    credential: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: call.token },
+    credential: {
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      token: call.token,
+    },
     region: 'ap-guangzhou',
     profile: {
       signMethod: call.signMethod,
@@ -216,7 +227,10 @@ async function sdkRequest(call: SdkCall): Promise<SignedRequest> {
 
 const lookup = (credential: Credential) => (id: string) =>
   id === SECRET_ID ? credential : undefined;
-const options = { credentials: lookup({ secretKey: SECRET_KEY }), maxSkewSeconds: 300 };
+const options = {
+  credentials: lookup({ secretKey: SECRET_KEY }),
+  maxSkewSeconds: 300,
+};
 
 describe('verifySignature()', () => {
   describe('when the Node SDK signs v1', () => {
@@ -270,10 +284,15 @@ describe('verifySignature()', () => {
     });
 
     it('should refuse a changed parameter with SignatureFailure', async () => {
-      const request = await sdkRequest({ signMethod: 'HmacSHA1', reqMethod: 'GET' });
+      const request = await sdkRequest({
+        signMethod: 'HmacSHA1',
+        reqMethod: 'GET',
+      });
       const v1Params = { ...request.v1Params, Limit: '100' };
-      const error = await verifySignature({ ...request, v1Params }, options)
-        .catch((caught: unknown) => caught);
+      const error = await verifySignature(
+        { ...request, v1Params },
+        options,
+      ).catch((caught: unknown) => caught);
       expectApiError(error, 'AuthFailure.SignatureFailure');
     });
   });
@@ -282,7 +301,11 @@ describe('verifySignature()', () => {
   const host = '127.0.0.1:3000';
   function signed(
     params: Record<string, string>,
-    change: { key?: string; host?: string; method?: 'HmacSHA1' | 'HmacSHA256' } = {},
+    change: {
+      key?: string;
+      host?: string;
+      method?: 'HmacSHA1' | 'HmacSHA256';
+    } = {},
   ): SignedRequest {
     const all: Record<string, string> = {
       Action: 'DescribeInstances',
@@ -375,7 +398,10 @@ describe('verifySignature()', () => {
       const request = signed({ SecretId: 'AKIDunknown', Timestamp: '1' });
       const v1Params = { ...request.v1Params };
       delete v1Params.Nonce;
-      expectApiError(await failure({ ...request, v1Params }), 'MissingParameter');
+      expectApiError(
+        await failure({ ...request, v1Params }),
+        'MissingParameter',
+      );
     });
   });
 

@@ -70,7 +70,12 @@ let port = 0;
 
 beforeAll(async () => {
   // The SDK tunnels through these even to 127.0.0.1.
-  for (const name of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) {
+  for (const name of [
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+  ]) {
     delete process.env[name];
   }
   server.listen(0, '127.0.0.1');
@@ -93,7 +98,11 @@ interface SdkCall {
 /** What the Node SDK sent for one DescribeInstances call. */
 async function sdkRequest(call: SdkCall = {}): Promise<SignedRequest> {
   const client = new cvm.v20170312.Client({
-    credential: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: call.token },
+    credential: {
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      token: call.token,
+    },
     region: 'ap-guangzhou',
     profile: {
       httpProfile: {
@@ -155,7 +164,8 @@ function tc3Request(signing: Signing = {}): SignedRequest {
   const body = signing.body ?? '{"Limit":1}';
   const timestamp = String(signing.timestamp ?? SECONDS);
   const date =
-    signing.date ?? new Date(Number(timestamp) * 1000).toISOString().slice(0, 10);
+    signing.date ??
+    new Date(Number(timestamp) * 1000).toISOString().slice(0, 10);
   const service = signing.service ?? 'cvm';
   const query = signing.query ?? '';
   const signed: Record<string, string> = {
@@ -170,7 +180,9 @@ function tc3Request(signing: Signing = {}): SignedRequest {
     method === 'GET' ? query : '',
     names.map((name) => `${name}:${signed[name]}\n`).join(''),
     names.join(';'),
-    sha256(signing.unsigned ? 'UNSIGNED-PAYLOAD' : method === 'GET' ? '' : body),
+    sha256(
+      signing.unsigned ? 'UNSIGNED-PAYLOAD' : method === 'GET' ? '' : body,
+    ),
   ].join('\n');
   const scope = `${date}/${service}/tc3_request`;
   const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonical)}`;
@@ -291,7 +303,9 @@ describe('verifySignature()', () => {
     };
 
     it('should accept a POST', async () => {
-      await expect(verifySignature(tc3Request(java), at)).resolves.toBeDefined();
+      await expect(
+        verifySignature(tc3Request(java), at),
+      ).resolves.toBeDefined();
     });
 
     it('should accept an unsigned payload', async () => {
@@ -355,13 +369,22 @@ describe('verifySignature()', () => {
     const variants: Array<[string, (value: string) => string | undefined]> = [
       ['missing', () => undefined],
       ['empty', () => ''],
-      ['of another algorithm', (v) => v.replace('TC3-HMAC-SHA256', 'HMAC-SHA256')],
+      [
+        'of another algorithm',
+        (v) => v.replace('TC3-HMAC-SHA256', 'HMAC-SHA256'),
+      ],
       ['without a Signature', (v) => v.replace(/, Signature=.*/, '')],
       ['with a short signature', (v) => v.slice(0, -1)],
       ['with a non-hex signature', (v) => `${v.slice(0, -1)}g`],
-      ['with a bad scope date', (v) => v.replace(/\/\d{4}-\d\d-\d\d\//, '/2024-6-1/')],
+      [
+        'with a bad scope date',
+        (v) => v.replace(/\/\d{4}-\d\d-\d\d\//, '/2024-6-1/'),
+      ],
       ['without tc3_request', (v) => v.replace('tc3_request', 'request')],
-      ['signing no host', (v) => v.replace('content-type;host', 'content-type')],
+      [
+        'signing no host',
+        (v) => v.replace('content-type;host', 'content-type'),
+      ],
     ];
 
     it.each(variants)(
@@ -479,7 +502,10 @@ describe('verifySignature()', () => {
 
     it('should answer AuthFailure.TokenFailure when it is wrong', async () => {
       const request = tc3Request({ token: `${TOKEN}x` });
-      expectApiError(await failure(request, temporary), 'AuthFailure.TokenFailure');
+      expectApiError(
+        await failure(request, temporary),
+        'AuthFailure.TokenFailure',
+      );
     });
 
     it('should answer AuthFailure.TokenFailure when none is expected', async () => {
@@ -489,7 +515,10 @@ describe('verifySignature()', () => {
 
     it('should answer it before a signature mismatch', async () => {
       const request = tc3Request({ token: 'x', key: 'another-key' });
-      expectApiError(await failure(request, temporary), 'AuthFailure.TokenFailure');
+      expectApiError(
+        await failure(request, temporary),
+        'AuthFailure.TokenFailure',
+      );
     });
 
     it('should accept the right token', async () => {

@@ -20,9 +20,7 @@ export type CvmAction<A extends CvmActionName> = Extract<
 >;
 
 /** The request model of one action, as the SDK declares it. */
-export type RequestOf<A extends CvmActionName> = Parameters<
-  CvmClient[A]
->[0];
+export type RequestOf<A extends CvmActionName> = Parameters<CvmClient[A]>[0];
 
 /**
  * The caller's region. The router refuses requests without a served

@@ -29,16 +29,24 @@ export function successBody(
   const value = toJsonValue(result);
   if (isEnvelope(value)) {
     const own = value.Response.RequestId;
-    if (isSafeId(own)) return { text: serialize(value, format.bigint), requestId: own };
+    if (isSafeId(own))
+      return { text: serialize(value, format.bigint), requestId: own };
     const inner = { ...value.Response, RequestId: requestId };
     return { text: serialize({ Response: inner }, format.bigint), requestId };
   }
-  const text = serialize({ Response: fields(value, requestId, format) }, format.bigint);
+  const text = serialize(
+    { Response: fields(value, requestId, format) },
+    format.bigint,
+  );
   return { text, requestId };
 }
 
 /** The error envelope. Built from strings only, so it cannot fail. */
-export function errorBody(code: string, message: string, requestId: string): string {
+export function errorBody(
+  code: string,
+  message: string,
+  requestId: string,
+): string {
   return JSON.stringify({
     Response: { Error: { Code: code, Message: message }, RequestId: requestId },
   });
@@ -70,10 +78,14 @@ function toJsonValue(result: unknown): unknown {
   return typeof toJSON === 'function' ? toJSON.call(result, '') : result;
 }
 
-function isEnvelope(value: unknown): value is { Response: Record<string, unknown> } {
+function isEnvelope(
+  value: unknown,
+): value is { Response: Record<string, unknown> } {
   if (!isPlainRecord(value) || !isPlainRecord(value.Response)) return false;
   // JSON drops undefined members, so they do not count as other fields.
-  return Object.keys(value).every((key) => key === 'Response' || value[key] === undefined);
+  return Object.keys(value).every(
+    (key) => key === 'Response' || value[key] === undefined,
+  );
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

@@ -55,7 +55,11 @@ export function patchResponse(
 
 // `res.status(204).end()` bypasses the helpers above; in compatible mode
 // the SDKs treat 204 as an error, so it can become an empty envelope.
-function convertNoContent(req: Request, res: Response, options: ResolvedOptions) {
+function convertNoContent(
+  req: Request,
+  res: Response,
+  options: ResolvedOptions,
+) {
   const rawEnd = res.end;
   res.end = function tcapiEnd(this: Response, ...args: unknown[]) {
     if (this.statusCode === 204 && !this.headersSent) {

@@ -14,7 +14,8 @@ export function writeJson(
   headers: Readonly<Record<string, string>> = {},
 ): void {
   res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(headers))
+    res.setHeader(name, value);
   if (status === 204 || status === 304) {
     res.removeHeader('Content-Type');
     res.removeHeader('Content-Length');

@@ -59,7 +59,8 @@ export class ApiError extends Error {
     super(english ?? codeInfo(code).en, { cause: options.cause });
     this.code = code;
     this.hasOwnMessage = message !== undefined;
-    this.localized = typeof message === 'object' ? Object.freeze({ ...message }) : undefined;
+    this.localized =
+      typeof message === 'object' ? Object.freeze({ ...message }) : undefined;
     this.headers = Object.freeze(stringValues(options.headers));
     this.status = options.status;
     Object.defineProperty(this, API_ERROR, { value: true });

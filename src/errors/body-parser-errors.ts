@@ -87,7 +87,8 @@ export function mapBodyError(err: Error): Mapped | undefined {
   // zlib's own errors (a Content-Encoding the body does not match) carry
   // its wording, not a message for the client; Brotli's codes start ERR__.
   const { code } = err as { code?: unknown };
-  if (typeof code === 'string' && /^(Z_|ERR__)/.test(code)) return NOT_DECOMPRESSED;
+  if (typeof code === 'string' && /^(Z_|ERR__)/.test(code))
+    return NOT_DECOMPRESSED;
   // Other JSON body parsers reject with a SyntaxError marked as a client
   // error and carrying the body; a bare SyntaxError is a server bug.
   if (err instanceof SyntaxError && 'body' in err && statusOf(err) === 400) {
@@ -97,6 +98,9 @@ export function mapBodyError(err: Error): Mapped | undefined {
 }
 
 function statusOf(err: Error): unknown {
-  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const { status, statusCode } = err as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
   return status ?? statusCode;
 }

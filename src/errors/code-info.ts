@@ -32,7 +32,9 @@ const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
 
 /** Whether `code` has the `Category` or `Category.SubCode` shape. */
 export function isWellFormedCode(code: unknown): code is string {
-  return typeof code === 'string' && code.length <= 128 && CODE_SHAPE.test(code);
+  return (
+    typeof code === 'string' && code.length <= 128 && CODE_SHAPE.test(code)
+  );
 }
 
 /**

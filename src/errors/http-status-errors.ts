@@ -25,7 +25,10 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = Object.freeze({
 
 /** The error status an error carries, if it is a valid 4xx or 5xx. */
 export function errorStatusOf(err: object): number | undefined {
-  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const { status, statusCode } = err as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
   const value = status ?? statusCode;
   return typeof value === 'number' &&
     Number.isInteger(value) &&
@@ -37,7 +40,10 @@ export function errorStatusOf(err: object): number | undefined {
 
 /** The Tencent Cloud code for an HTTP error status. */
 export function codeForStatus(status: number): string {
-  return CODE_BY_STATUS[status] ?? (status < 500 ? 'FailedOperation' : 'InternalError');
+  return (
+    CODE_BY_STATUS[status] ??
+    (status < 500 ? 'FailedOperation' : 'InternalError')
+  );
 }
 
 /**

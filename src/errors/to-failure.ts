@@ -28,7 +28,9 @@ export function toFailure(thrown: unknown): Failure {
     if (fromBody) return { ...fromBody, headers: {}, cause: thrown };
     const status = errorStatusOf(thrown);
     if (status !== undefined) {
-      const headers = safeErrorHeaders((thrown as { headers?: unknown }).headers);
+      const headers = safeErrorHeaders(
+        (thrown as { headers?: unknown }).headers,
+      );
       return { ...mapHttpError(thrown, status), headers, cause: thrown };
     }
   }

@@ -50,7 +50,11 @@ export type ActionEntry<Params = any, Result = unknown> =
 /** The actions of one API version, by name. */
 export type ActionTable = Readonly<Record<string, ActionEntry | undefined>>;
 
-type ActionName<K> = K extends string ? (K extends Capitalize<K> ? K : never) : never;
+type ActionName<K> = K extends string
+  ? K extends Capitalize<K>
+    ? K
+    : never
+  : never;
 
 /**
  * The action table of an official SDK client class: each action's

@@ -33,7 +33,11 @@ export interface ActionRouterOptions {
    * Largest requests accepted, in bytes or as strings such as `'1mb'`.
    * @default { get: '32kb', form: '1mb', json: '10mb' } (the real service's)
    */
-  limits?: { get?: number | string; form?: number | string; json?: number | string };
+  limits?: {
+    get?: number | string;
+    form?: number | string;
+    json?: number | string;
+  };
 }
 
 /** An action ready to run: its parameter check compiled. */
@@ -56,20 +60,30 @@ export interface ActionPlan {
 /** Checks the router's options and compiles every schema, at set-up. */
 export function planActions(options: ActionRouterOptions): ActionPlan {
   if (typeof options?.versions !== 'object' || options.versions === null) {
-    fail("actionRouter() needs `versions`, such as { '2017-03-12': { DescribeInstances } }");
+    fail(
+      "actionRouter() needs `versions`, such as { '2017-03-12': { DescribeInstances } }",
+    );
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.includes(key)) {
-      fail(`actionRouter() has no option \`${key}\`; the options are ${OPTION_NAMES.join(', ')}`);
+      fail(
+        `actionRouter() has no option \`${key}\`; the options are ${OPTION_NAMES.join(', ')}`,
+      );
     }
   }
-  const maxSkewSeconds = positive('maxSkewSeconds', options.maxSkewSeconds ?? 300);
+  const maxSkewSeconds = positive(
+    'maxSkewSeconds',
+    options.maxSkewSeconds ?? 300,
+  );
   const versions = new Map<string, Map<string, PlannedAction>>();
   for (const [version, table] of Object.entries(options.versions)) {
     const actions = new Map<string, PlannedAction>();
     for (const [action, entry] of Object.entries(table ?? {})) {
       if (entry === undefined) continue;
-      actions.set(action, planAction(`\`${action}\` of version ${version}`, entry));
+      actions.set(
+        action,
+        planAction(`\`${action}\` of version ${version}`, entry),
+      );
     }
     versions.set(version, actions);
   }
@@ -79,7 +93,10 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
     verify:
       options.credentials === undefined
         ? undefined
-        : { credentials: credentialLookup(options.credentials), maxSkewSeconds },
+        : {
+            credentials: credentialLookup(options.credentials),
+            maxSkewSeconds,
+          },
     regions: regionCheck(options.regions),
     limits: {
       get: size('limits.get', options.limits?.get ?? '32kb'),
@@ -89,11 +106,21 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
   };
 }
 
-const OPTION_NAMES = ['versions', 'credentials', 'maxSkewSeconds', 'regions', 'limits'];
+const OPTION_NAMES = [
+  'versions',
+  'credentials',
+  'maxSkewSeconds',
+  'regions',
+  'limits',
+];
 
 function planAction(name: string, entry: unknown): PlannedAction {
   if (typeof entry === 'function') {
-    return { retired: false, check: undefined, handler: entry as ActionHandler };
+    return {
+      retired: false,
+      check: undefined,
+      handler: entry as ActionHandler,
+    };
   }
   if (isObject(entry) && entry.retired === true) return { retired: true };
   if (isObject(entry) && typeof entry.handler === 'function') {
@@ -102,7 +129,9 @@ function planAction(name: string, entry: unknown): PlannedAction {
     try {
       check = schema ? compileParameters(schema) : undefined;
     } catch (error) {
-      fail(`the parameter schema of action ${name} is not valid: ${(error as Error).message}`);
+      fail(
+        `the parameter schema of action ${name} is not valid: ${(error as Error).message}`,
+      );
     }
     return { retired: false, check, handler: entry.handler as ActionHandler };
   }
@@ -113,7 +142,8 @@ function planAction(name: string, entry: unknown): PlannedAction {
 
 function regionCheck(regions: ActionRouterOptions['regions']) {
   if (regions === undefined || typeof regions === 'function') return regions;
-  if (!Array.isArray(regions)) fail('option `regions` must be an array of regions or a function');
+  if (!Array.isArray(regions))
+    fail('option `regions` must be an array of regions or a function');
   const served = new Set(regions);
   return (region: string) => served.has(region);
 }
@@ -121,13 +151,16 @@ function regionCheck(regions: ActionRouterOptions['regions']) {
 function size(name: string, value: number | string): number {
   const parsed = typeof value === 'number' ? value : bytes.parse(value);
   if (typeof parsed !== 'number' || !(parsed > 0)) {
-    fail(`option \`${name}\` must be a size such as 1048576 or '1mb'; received ${String(value)}`);
+    fail(
+      `option \`${name}\` must be a size such as 1048576 or '1mb'; received ${String(value)}`,
+    );
   }
   return parsed;
 }
 
 function positive(name: string, value: number): number {
-  if (typeof value !== 'number' || !(value > 0)) fail(`option \`${name}\` must be a positive number; received ${value}`);
+  if (typeof value !== 'number' || !(value > 0))
+    fail(`option \`${name}\` must be a positive number; received ${value}`);
   return value;
 }
 

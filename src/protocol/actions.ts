@@ -7,7 +7,11 @@ import { debugActions } from '../log.js';
 import { defaultOptions } from '../options.js';
 import { sendResult } from '../send-result.js';
 import type { ActionContext } from './action-definition.js';
-import { planActions, type ActionPlan, type ActionRouterOptions } from './action-plan.js';
+import {
+  planActions,
+  type ActionPlan,
+  type ActionRouterOptions,
+} from './action-plan.js';
 import { decodeRequest } from './decode-request.js';
 import * as messages from './messages.js';
 import { verifySignature } from './signature/verify.js';
@@ -37,16 +41,17 @@ export function actionRouter(options: ActionRouterOptions): RequestHandler {
     // Failures, also a result that cannot be sent, go to the app's error
     // handlers, so that tcapiFinish()'s options and hook apply to them.
     const fail = (thrown: unknown) => next(asFailure(thrown));
-    runAction(req, res, plan).then(
-      (result) => {
-        if (!res.headersSent) sendResult(req, res, result, undefined, fail);
-      },
-      fail,
-    );
+    runAction(req, res, plan).then((result) => {
+      if (!res.headersSent) sendResult(req, res, result, undefined, fail);
+    }, fail);
   };
 }
 
-async function runAction(req: Request, res: Response, plan: ActionPlan): Promise<unknown> {
+async function runAction(
+  req: Request,
+  res: Response,
+  plan: ActionPlan,
+): Promise<unknown> {
   const { requestId } = contextFor(req, res, defaultOptions);
   if (req.method !== 'GET' && req.method !== 'POST') {
     throw new ApiError('UnsupportedProtocol', messages.unsupportedProtocol);
@@ -66,13 +71,17 @@ async function runAction(req: Request, res: Response, plan: ActionPlan): Promise
   if (!actions) throw new ApiError('NoSuchVersion', messages.noSuchVersion);
   const planned = actions.get(action);
   if (!planned) throw new ApiError('InvalidAction', messages.invalidAction);
-  if (planned.retired) throw new ApiError('ActionOffline', messages.actionOffline);
+  if (planned.retired)
+    throw new ApiError('ActionOffline', messages.actionOffline);
   if (plan.regions) {
     if (!region) throw missing('Region');
-    if (!plan.regions(region)) throw new ApiError('UnsupportedRegion', messages.unsupportedRegion);
+    if (!plan.regions(region))
+      throw new ApiError('UnsupportedRegion', messages.unsupportedRegion);
   }
   const given = decoded.readParams();
-  const params = planned.check ? planned.check(given, { coerce: decoded.coerce }) : given;
+  const params = planned.check
+    ? planned.check(given, { coerce: decoded.coerce })
+    : given;
   debugActions('%s %s %s', requestId, version, action);
   const context: ActionContext = {
     action,
@@ -94,4 +103,3 @@ const BYTES_GONE =
 function missing(name: string): ApiError {
   return new ApiError('MissingParameter', messages.missingParameter(name));
 }
-

@@ -27,7 +27,9 @@ const V1_COMMON = new Set([
 ]);
 
 /** TC3 requests carry the common parameters in `X-TC-*` headers. */
-export function tc3CommonParameters(headers: IncomingHttpHeaders): CommonParameters {
+export function tc3CommonParameters(
+  headers: IncomingHttpHeaders,
+): CommonParameters {
   return {
     action: nonEmpty(headers['x-tc-action']),
     version: nonEmpty(headers['x-tc-version']),

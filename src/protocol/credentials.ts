@@ -6,8 +6,7 @@ import type { Credential, CredentialLookup } from './signature/verify.js';
  * token for temporary keys.
  */
 export type CredentialsOption =
-  | CredentialLookup
-  | Readonly<Record<string, string | Credential>>;
+  CredentialLookup | Readonly<Record<string, string | Credential>>;
 
 /** Turns the option into a lookup; checked once, at set-up. */
 export function credentialLookup(option: CredentialsOption): CredentialLookup {
@@ -19,13 +18,16 @@ export function credentialLookup(option: CredentialsOption): CredentialLookup {
   }
   if (typeof option.secretId === 'string' && 'secretKey' in option) {
     throw new TypeError(
-      "express-tcapi: option `credentials` is a table keyed by SecretId: write { [secretId]: secretKey }, not { secretId, secretKey }.",
+      'express-tcapi: option `credentials` is a table keyed by SecretId: write { [secretId]: secretKey }, not { secretId, secretKey }.',
     );
   }
   const table = new Map<string, Credential>();
   for (const [secretId, entry] of Object.entries(option)) {
     const credential = typeof entry === 'string' ? { secretKey: entry } : entry;
-    if (typeof credential?.secretKey !== 'string' || credential.secretKey === '') {
+    if (
+      typeof credential?.secretKey !== 'string' ||
+      credential.secretKey === ''
+    ) {
       throw new TypeError(
         `express-tcapi: the credentials of SecretId ${secretId} need a non-empty secretKey.`,
       );

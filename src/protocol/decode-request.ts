@@ -52,30 +52,47 @@ export async function decodeRequest(
   const mark = req.originalUrl.indexOf('?');
   const path = mark < 0 ? req.originalUrl : req.originalUrl.slice(0, mark);
   const rawQuery = mark < 0 ? '' : req.originalUrl.slice(mark + 1);
-  const unsigned = { form, method: req.method, path, rawQuery, headers: req.headers };
+  const unsigned = {
+    form,
+    method: req.method,
+    path,
+    rawQuery,
+    headers: req.headers,
+  };
   if (req.method === 'GET') {
     if (Buffer.byteLength(rawQuery) > limits.get) throw tooLarge();
     return fromText(rawQuery, { ...unsigned, rawBody: Buffer.alloc(0) });
   }
   const type = checkedMediaType(req);
-  const body = await readBody(req, type === JSON_TYPE ? limits.json : limits.form).catch(
-    (error: unknown) => {
-      const tooLong = (error as { type?: unknown }).type === 'entity.too.large';
-      throw tooLong ? tooLarge() : error;
-    },
-  );
+  const body = await readBody(
+    req,
+    type === JSON_TYPE ? limits.json : limits.form,
+  ).catch((error: unknown) => {
+    const tooLong = (error as { type?: unknown }).type === 'entity.too.large';
+    throw tooLong ? tooLarge() : error;
+  });
   if (body.kind === 'parsed') return fromParsed(form, req, body.body, type);
   const signed = { ...unsigned, rawBody: body.bytes };
   if (type === FORM_TYPE) return fromText(utf8(body.bytes), signed);
   const common = tc3CommonParameters(req.headers);
-  return { common, readParams: () => parseJson(body.bytes), coerce: false, signed };
+  return {
+    common,
+    readParams: () => parseJson(body.bytes),
+    coerce: false,
+    signed,
+  };
 }
 
 // GET queries and form bodies: flattened keys, every value a string.
 function fromText(text: string, signed: SignedRequest): DecodedRequest {
   if (signed.form === 'tc3') {
     const common = tc3CommonParameters(signed.headers);
-    return { common, readParams: () => expandFlatParameters(text), coerce: true, signed };
+    return {
+      common,
+      readParams: () => expandFlatParameters(text),
+      coerce: true,
+      signed,
+    };
   }
   const flat = flatParameters(text);
   return {
@@ -89,13 +106,19 @@ function fromText(text: string, signed: SignedRequest): DecodedRequest {
 // A body parser ran first without keeping the bytes: the parameters are
 // usable, but a signature can no longer be checked.
 function fromParsed(form: Form, req: Request, body: unknown, type: string) {
-  const params = type === FORM_TYPE ? expandParsedForm(body) : isRecord(body) ? body : {};
+  const params =
+    type === FORM_TYPE ? expandParsedForm(body) : isRecord(body) ? body : {};
   const common =
     form === 'tc3'
       ? tc3CommonParameters(req.headers)
       : v1CommonParameters(stringsOf(params));
   const own = form === 'tc3' ? params : withoutV1Common(params);
-  return { common, readParams: () => own, coerce: type === FORM_TYPE, signed: undefined };
+  return {
+    common,
+    readParams: () => own,
+    coerce: type === FORM_TYPE,
+    signed: undefined,
+  };
 }
 
 // A form parser that ran first leaves the flattened names as they were
@@ -103,7 +126,11 @@ function fromParsed(form: Form, req: Request, body: unknown, type: string) {
 function expandParsedForm(body: unknown): Record<string, unknown> {
   if (!isRecord(body)) return {};
   const entries = Object.entries(body);
-  if (!entries.every((entry): entry is [string, string] => typeof entry[1] === 'string')) {
+  if (
+    !entries.every(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    )
+  ) {
     return body;
   }
   return expandFlatParameters(new URLSearchParams(entries).toString());
@@ -150,7 +177,8 @@ function parseJson(bytes: Buffer): Record<string, unknown> {
   } catch {
     throw new ApiError('InvalidParameter', messages.notJson);
   }
-  if (!isRecord(value)) throw new ApiError('InvalidParameter', messages.notAnObject);
+  if (!isRecord(value))
+    throw new ApiError('InvalidParameter', messages.notAnObject);
   return value;
 }
 
@@ -170,7 +198,9 @@ function tooLarge(): ApiError {
 
 function stringsOf(params: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    Object.entries(params).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
   );
 }
 

@@ -15,5 +15,6 @@ import * as messages from './messages.js';
  * }
  */
 export function checkDryRun(params: { readonly DryRun?: unknown }): void {
-  if (params.DryRun === true) throw new ApiError('DryRunOperation', messages.dryRun);
+  if (params.DryRun === true)
+    throw new ApiError('DryRunOperation', messages.dryRun);
 }

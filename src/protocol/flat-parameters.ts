@@ -99,8 +99,7 @@ export function expandFlatParameters(query: string): Record<string, unknown> {
 // qs drops every `__proto__` part of a name, even into objects without a
 // prototype. Each `__proto__` gets one more NUL after it on the way in
 // and one fewer on the way out, which no client name can collide with.
-const hide = (name: string) =>
-  name.replace(/__proto__(\0*)/g, '__proto__$1\0');
+const hide = (name: string) => name.replace(/__proto__(\0*)/g, '__proto__$1\0');
 const unhide = (name: string) =>
   name.replace(/__proto__\0(\0*)/g, '__proto__$1');
 

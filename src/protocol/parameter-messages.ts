@@ -63,58 +63,69 @@ const count = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // Keyed by the Ajv keyword; `detail` is the schema's limit, or the allowed
 // values already written out (undefined when too many to list).
-const VALUE_SENTENCES: Readonly<
-  Record<string, (detail: unknown) => Sentence>
-> = {
-  minimum: (n) => ['value', `must be at least ${n}`, `不能小于 ${n}`],
-  maximum: (n) => ['value', `must be at most ${n}`, `不能大于 ${n}`],
-  exclusiveMinimum: (n) => ['value', `must be greater than ${n}`, `必须大于 ${n}`],
-  exclusiveMaximum: (n) => ['value', `must be less than ${n}`, `必须小于 ${n}`],
-  multipleOf: (n) => ['value', `must be a multiple of ${n}`, `必须是 ${n} 的整数倍`],
-  minLength: (n) => [
-    'value',
-    `must be at least ${count(n, 'character')} long`,
-    `长度不能少于 ${n} 个字符`,
-  ],
-  maxLength: (n) => [
-    'value',
-    `must be at most ${count(n, 'character')} long`,
-    `长度不能超过 ${n} 个字符`,
-  ],
-  minItems: (n) => [
-    'parameter',
-    `must have at least ${count(n, 'item')}`,
-    `至少需要 ${n} 项`,
-  ],
-  maxItems: (n) => [
-    'parameter',
-    `must have at most ${count(n, 'item')}`,
-    `最多只能有 ${n} 项`,
-  ],
-  minProperties: (n) => [
-    'parameter',
-    `must have at least ${count(n, 'member')}`,
-    `至少需要 ${n} 个成员`,
-  ],
-  maxProperties: (n) => [
-    'parameter',
-    `must have at most ${count(n, 'member')}`,
-    `最多只能有 ${n} 个成员`,
-  ],
-  uniqueItems: () => [
-    'parameter',
-    'must not contain duplicate items',
-    '不能包含重复项',
-  ],
-  enum: (values) =>
-    values === undefined
-      ? ['value', 'is not one of the allowed values', '不在允许的取值范围内']
-      : ['value', `must be one of ${values}`, `必须是以下之一：${values}`],
-  const: (value) =>
-    value === undefined
-      ? ['value', 'is not the allowed value', '不是允许的取值']
-      : ['value', `must be ${value}`, `必须为 ${value}`],
-};
+const VALUE_SENTENCES: Readonly<Record<string, (detail: unknown) => Sentence>> =
+  {
+    minimum: (n) => ['value', `must be at least ${n}`, `不能小于 ${n}`],
+    maximum: (n) => ['value', `must be at most ${n}`, `不能大于 ${n}`],
+    exclusiveMinimum: (n) => [
+      'value',
+      `must be greater than ${n}`,
+      `必须大于 ${n}`,
+    ],
+    exclusiveMaximum: (n) => [
+      'value',
+      `must be less than ${n}`,
+      `必须小于 ${n}`,
+    ],
+    multipleOf: (n) => [
+      'value',
+      `must be a multiple of ${n}`,
+      `必须是 ${n} 的整数倍`,
+    ],
+    minLength: (n) => [
+      'value',
+      `must be at least ${count(n, 'character')} long`,
+      `长度不能少于 ${n} 个字符`,
+    ],
+    maxLength: (n) => [
+      'value',
+      `must be at most ${count(n, 'character')} long`,
+      `长度不能超过 ${n} 个字符`,
+    ],
+    minItems: (n) => [
+      'parameter',
+      `must have at least ${count(n, 'item')}`,
+      `至少需要 ${n} 项`,
+    ],
+    maxItems: (n) => [
+      'parameter',
+      `must have at most ${count(n, 'item')}`,
+      `最多只能有 ${n} 项`,
+    ],
+    minProperties: (n) => [
+      'parameter',
+      `must have at least ${count(n, 'member')}`,
+      `至少需要 ${n} 个成员`,
+    ],
+    maxProperties: (n) => [
+      'parameter',
+      `must have at most ${count(n, 'member')}`,
+      `最多只能有 ${n} 个成员`,
+    ],
+    uniqueItems: () => [
+      'parameter',
+      'must not contain duplicate items',
+      '不能包含重复项',
+    ],
+    enum: (values) =>
+      values === undefined
+        ? ['value', 'is not one of the allowed values', '不在允许的取值范围内']
+        : ['value', `must be one of ${values}`, `必须是以下之一：${values}`],
+    const: (value) =>
+      value === undefined
+        ? ['value', 'is not the allowed value', '不是允许的取值']
+        : ['value', `must be ${value}`, `必须为 ${value}`],
+  };
 
 /** The Ajv keywords that {@link valueMessage} words. */
 export const VALUE_KEYWORDS: ReadonlySet<string> = new Set(

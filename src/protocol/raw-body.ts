@@ -34,7 +34,10 @@ export type BodyState =
  * consumed is taken from {@link captureRawBody} when it kept the bytes,
  * or else as that parser left it.
  */
-export async function readBody(req: Request, limit: number): Promise<BodyState> {
+export async function readBody(
+  req: Request,
+  limit: number,
+): Promise<BodyState> {
   const captured = (req as WithRawBody)[RAW_BODY];
   if (captured) return { kind: 'bytes', bytes: captured };
   if (isConsumed(req)) return { kind: 'parsed', body: req.body };

@@ -82,13 +82,11 @@ describe.each([
   {
     code: 'InvalidImageId.NotFound',
     message: 'The image `img-00000000` does not exist.',
-    call: (c: CvmClient) =>
-      c.RunInstances({ ...RUN, ImageId: 'img-00000000' }),
+    call: (c: CvmClient) => c.RunInstances({ ...RUN, ImageId: 'img-00000000' }),
   },
   {
     code: 'InvalidInstanceType.Malformed',
-    message:
-      'The instance type `s5` is malformed; it looks like `S5.MEDIUM4`.',
+    message: 'The instance type `s5` is malformed; it looks like `S5.MEDIUM4`.',
     call: (c: CvmClient) => c.RunInstances({ ...RUN, InstanceType: 's5' }),
   },
   {

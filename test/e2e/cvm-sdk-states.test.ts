@@ -14,10 +14,7 @@ beforeEach(async () => {
 afterEach(() => cvm.close());
 
 type Action =
-  | 'StartInstances'
-  | 'StopInstances'
-  | 'RebootInstances'
-  | 'TerminateInstances';
+  'StartInstances' | 'StopInstances' | 'RebootInstances' | 'TerminateInstances';
 
 // Each setup leaves one instance in the state named and returns its id.
 type Setup = (client: CvmClient, cvm: Cvm) => Promise<string>;

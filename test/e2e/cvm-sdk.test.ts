@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CREDENTIAL,
-  startCvm,
-  UUID,
-  type Cvm,
-} from './cvm-sdk-server.js';
+import { CREDENTIAL, startCvm, UUID, type Cvm } from './cvm-sdk-server.js';
 import { signedHeaders } from './tc3-signer.js';
 
 const WEB_1 = 'ins-2mb7q1xa';

@@ -65,10 +65,7 @@ describe.each<[string, Partial<SignedCall>]>([
     'an unsigned payload (X-TC-Content-SHA256: UNSIGNED-PAYLOAD)',
     { unsignedPayload: true },
   ],
-  [
-    'Node: host without its port',
-    { hostWithoutPort: true, service: '127' },
-  ],
+  ['Node: host without its port', { hostWithoutPort: true, service: '127' }],
 ])('a request signed the way of %s', (_, extra) => {
   it('should be served', async () => {
     const response = await sendSigned(call(extra));

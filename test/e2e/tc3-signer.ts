@@ -84,12 +84,12 @@ export function signedHeaders(call: SignedCall): Record<string, string> {
     call.contentType ?? (method === 'GET' ? form : 'application/json');
   const service = call.service ?? 'cvm';
   // A GET has no body: its payload hash is that of the empty string.
-  const body = method === 'GET' ? '' : call.signedBody ?? call.body ?? '';
+  const body = method === 'GET' ? '' : (call.signedBody ?? call.body ?? '');
   const signature = tc3Signature({
     secretKey: call.secretKey,
     method,
     canonicalUri: call.canonicalUri ?? '/',
-    query: method === 'GET' ? call.query ?? '' : '',
+    query: method === 'GET' ? (call.query ?? '') : '',
     contentType,
     host: call.hostWithoutPort ? call.host.replace(/:\d+$/, '') : call.host,
     payload: call.unsignedPayload ? 'UNSIGNED-PAYLOAD' : body,

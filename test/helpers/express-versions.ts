@@ -9,7 +9,9 @@ import { tcapi, tcapiFinish, type TcapiOptions } from 'express-tcapi';
 export type ExpressFactory = typeof express5;
 
 /** Both major versions, for `describe.each(EXPRESS_VERSIONS)`. */
-export const EXPRESS_VERSIONS: ReadonlyArray<readonly [string, ExpressFactory]> = [
+export const EXPRESS_VERSIONS: ReadonlyArray<
+  readonly [string, ExpressFactory]
+> = [
   ['Express 4', express4 as ExpressFactory],
   ['Express 5', express5],
 ];

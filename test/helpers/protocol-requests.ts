@@ -50,7 +50,9 @@ export function tc3Post(
   options: Tc3Request & { contentType?: string | null } = {},
 ) {
   const contentType =
-    options.contentType === undefined ? 'application/json' : options.contentType;
+    options.contentType === undefined
+      ? 'application/json'
+      : options.contentType;
   const test = request(app).post(options.path ?? '/');
   setTc3Headers(test, options, 'POST', '', contentType, body);
   if (contentType !== null) test.set('Content-Type', contentType);
@@ -78,11 +80,13 @@ function setTc3Headers(
   contentType: string | null,
   body: string | Buffer,
 ): void {
-  const timestamp = options.timestamp === undefined ? nowSeconds() : options.timestamp;
+  const timestamp =
+    options.timestamp === undefined ? nowSeconds() : options.timestamp;
   const signer = options.signer === undefined ? KEY : options.signer;
   test.set('Host', HOST);
   const common: Record<string, string | null | undefined> = {
-    'X-TC-Action': options.action === undefined ? 'DescribeInstances' : options.action,
+    'X-TC-Action':
+      options.action === undefined ? 'DescribeInstances' : options.action,
     'X-TC-Version': options.version === undefined ? VERSION : options.version,
     'X-TC-Region': options.region,
     'X-TC-Language': options.language,
@@ -142,7 +146,9 @@ export function v1Parameters(
     ...params,
   };
   const filled = Object.fromEntries(
-    Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined),
+    Object.entries(all).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
   );
   if (signer === null || 'Signature' in filled) return filled;
   const path = options.signedPath ?? options.path ?? '/';
@@ -164,7 +170,9 @@ export function v1Get(
   options: V1Request = {},
 ) {
   const query = new URLSearchParams(v1Parameters('GET', params, options));
-  return request(app).get(`${options.path ?? '/'}?${query}`).set('Host', HOST);
+  return request(app)
+    .get(`${options.path ?? '/'}?${query}`)
+    .set('Host', HOST);
 }
 
 /** A v1 `POST`, every parameter in a form body. */

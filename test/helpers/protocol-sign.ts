@@ -36,7 +36,9 @@ export function tc3Sign(parts: Tc3Parts) {
     .map((name) => name.toLowerCase())
     .sort();
   const value = (name: string) =>
-    Object.entries(parts.headers).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+    Object.entries(parts.headers).find(
+      ([key]) => key.toLowerCase() === name,
+    )?.[1] ?? '';
   const canonicalHeaders = names
     .map((name) => `${name}:${value(name).trim().toLowerCase()}\n`)
     .join('');

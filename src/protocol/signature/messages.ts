@@ -21,7 +21,8 @@ export const invalidAuthorization: LocalizedMessage = {
 
 /** `AuthFailure.SignatureExpire`; the allowed skew is configurable. */
 export const signatureExpire: LocalizedMessage = {
-  'en-US': 'The signature has expired: the request `Timestamp` is too far from the server time.',
+  'en-US':
+    'The signature has expired: the request `Timestamp` is too far from the server time.',
   'zh-CN': '签名过期。请求的 `Timestamp` 与服务器时间相差过大。',
 };
 
@@ -39,6 +40,7 @@ export const tokenFailure: LocalizedMessage = {
 
 /** `AuthFailure.SignatureFailure`. */
 export const signatureFailure: LocalizedMessage = {
-  'en-US': 'The request signature does not match; check the SecretKey and the signing method.',
+  'en-US':
+    'The request signature does not match; check the SecretKey and the signing method.',
   'zh-CN': '签名错误，请检查密钥和签名方法。',
 };

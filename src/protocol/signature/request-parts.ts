@@ -2,7 +2,7 @@
 
 /** A header as one string: repeated values joined, `''` when absent. */
 export function headerText(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value.join(', ') : value ?? '').trim();
+  return (Array.isArray(value) ? value.join(', ') : (value ?? '')).trim();
 }
 
 /** `undefined` for an absent or empty value, the value otherwise. */
