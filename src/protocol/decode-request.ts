@@ -8,6 +8,14 @@ import {
 } from './common-parameters.js';
 import { expandFlatParameters, flatParameters } from './flat-parameters.js';
 import * as messages from './messages.js';
+import {
+  checkedMediaType,
+  FORM_TYPE,
+  isRecord,
+  JSON_TYPE,
+  parseJson,
+  utf8,
+} from './body-text.js';
 import { readBody } from './raw-body.js';
 import type { SignedRequest } from './signature/verify.js';
 
@@ -37,8 +45,6 @@ export interface DecodedRequest {
 }
 
 type Form = SignedRequest['form'];
-const JSON_TYPE = 'application/json';
-const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * Decodes TC3 POST (JSON), TC3 GET, v1 GET and v1 POST (form) requests
@@ -144,54 +150,6 @@ function isTc3(req: Request): boolean {
   );
 }
 
-// Without a Content-Type the body is read as JSON, so that a bare POST
-// with no body is an action without parameters.
-function checkedMediaType(req: Request): string {
-  const header = req.headers['content-type'] ?? JSON_TYPE;
-  const [type = '', ...parameters] = header.split(';');
-  const media = type.trim().toLowerCase();
-  const charset = parameters
-    .map((p) => p.trim().toLowerCase())
-    .find((p) => p.startsWith('charset='));
-  const utf8Charset = !charset || /^charset="?utf-8"?$/.test(charset);
-  if ((media !== JSON_TYPE && media !== FORM_TYPE) || !utf8Charset) {
-    throw new ApiError('InvalidParameter', messages.unsupportedContentType, {
-      status: 415,
-    });
-  }
-  const encoding = req.headers['content-encoding'];
-  if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
-    throw new ApiError('InvalidParameter', messages.unsupportedEncoding, {
-      status: 415,
-    });
-  }
-  return media;
-}
-
-function parseJson(bytes: Buffer): Record<string, unknown> {
-  if (bytes.length === 0) return {};
-  const text = utf8(bytes);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ApiError('InvalidParameter', messages.notJson);
-  }
-  if (!isRecord(value))
-    throw new ApiError('InvalidParameter', messages.notAnObject);
-  return value;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function utf8(bytes: Buffer): string {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new ApiError('InvalidParameter', messages.notUtf8);
-  }
-}
-
 function tooLarge(): ApiError {
   return new ApiError('RequestSizeLimitExceeded', messages.requestTooLarge);
 }
@@ -202,8 +160,4 @@ function stringsOf(params: Record<string, unknown>): Record<string, string> {
       (e): e is [string, string] => typeof e[1] === 'string',
     ),
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
