@@ -3,8 +3,11 @@ import {
   actionRouter,
   tcapi,
   tcapiFinish,
+  trustGateway,
   type CredentialsOption,
 } from 'express-tcapi';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import {
   CVM_REGIONS,
   CVM_VERSION,
@@ -12,6 +15,11 @@ import {
   cvmActions,
   type InstanceStore,
 } from './cvm/index.js';
+import {
+  HUNYUAN_VERSION,
+  hunyuanActions,
+  type ChatOptions,
+} from './hunyuan/index.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -31,11 +39,31 @@ export interface AppOptions {
    * @default undefined (no signature checks)
    */
   credentials?: CredentialsOption;
+  /**
+   * How the chat service at `/hunyuan` streams its replies.
+   * @default { delayMs: 50 }
+   */
+  chat?: ChatOptions;
+  /**
+   * A secret shared with the example gateway (`GATEWAY_SECRET`): a request
+   * that carries the gateway's proof keeps the gateway's request id, so
+   * both services' logs and the client see one id; any other request gets
+   * a fresh one.
+   * @default undefined (every request gets a fresh id)
+   */
+  gatewaySecret?: string;
+  /**
+   * Where each request is logged, with the id the client is given.
+   * @default undefined (nothing is logged)
+   */
+  logger?: Logger;
 }
 
 /**
- * A small CVM-compatible service: point an official Tencent Cloud SDK's
- * CVM client at it and call DescribeInstances, RunInstances, ...
+ * Two small compatible services: CVM at `/` (point an official CVM client
+ * at it and call DescribeInstances, RunInstances, ...) and a Hunyuan-like
+ * chat service at `/hunyuan`, whose `ChatCompletions` streams its reply
+ * as server-sent events when asked to. Both take the same keys.
  *
  * @example
  * createApp({ credentials: { AKIDexample: 'secret-key' } })
@@ -45,13 +73,31 @@ export function createApp(options: AppOptions = {}): Express {
   const store = options.store ?? createStore();
   const app = express();
   app.disable('x-powered-by');
-  app.use(tcapi());
+  app.use(
+    tcapi({
+      trustRequestId: options.gatewaySecret
+        ? trustGateway(options.gatewaySecret)
+        : false,
+    }),
+  );
+  // After tcapi(): pino-http then logs the id the client is given.
+  if (options.logger) app.use(pinoHttp({ logger: options.logger }));
+  app.use(
+    '/hunyuan',
+    actionRouter({
+      versions: { [HUNYUAN_VERSION]: hunyuanActions(options.chat) },
+      credentials: options.credentials,
+      // Two products share this host: each signature is bound to one.
+      service: 'hunyuan',
+    }),
+  );
   app.use(
     '/',
     actionRouter({
       versions: { [CVM_VERSION]: cvmActions(store) },
       regions: CVM_REGIONS,
       credentials: options.credentials,
+      service: 'cvm',
     }),
   );
   app.use(tcapiFinish());

@@ -1,11 +1,15 @@
 /**
- * `npm start`: serves the example CVM app. Requests must be signed.
+ * `npm start`: serves the example app, CVM at `/` and the Hunyuan-like
+ * chat service at `/hunyuan`. Requests must be signed.
  *
  * Environment:
  * - HOST, PORT: where to listen (default 127.0.0.1:3000)
  * - TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY: the key pair callers
  *   sign with (default AKIDexpresstcapidemo / express-tcapi-demo-secret-key)
+ * - GATEWAY_SECRET: shared with `npm run gateway`, whose request ids are
+ *   then reused (unset: every request gets a fresh id)
  */
+import { pino } from 'pino';
 import { createApp } from './app.js';
 
 const DEMO_SECRET_KEY = 'express-tcapi-demo-secret-key';
@@ -19,12 +23,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const secretId = process.env.TENCENTCLOUD_SECRET_ID || 'AKIDexpresstcapidemo';
 const secretKey = process.env.TENCENTCLOUD_SECRET_KEY || DEMO_SECRET_KEY;
 
-const app = createApp({ credentials: { [secretId]: secretKey } });
+const app = createApp({
+  credentials: { [secretId]: secretKey },
+  gatewaySecret: process.env.GATEWAY_SECRET || undefined,
+  logger: pino({ redact: ['req.headers.authorization'] }),
+});
 const server = app.listen(port, host, () => {
   console.log(`CVM example listening on http://${host}:${port}/`);
+  console.log(`Hunyuan example listening on http://${host}:${port}/hunyuan`);
   console.log(`Requests must be signed with SecretId ${secretId}.`);
-  console.log('Try it with the official SDK:');
+  console.log('Try them with the official SDKs:');
   console.log(sdkExample(`${host}:${port}`));
+  console.log(chatExample(`${host}:${port}/hunyuan`));
 });
 
 server.on('error', (err) => {
@@ -36,16 +46,34 @@ server.on('error', (err) => {
 // read from the environment rather than printed. The client tunnels
 // through http_proxy even to a loopback address, hence the empty one.
 function sdkExample(endpoint: string): string {
+  return (
+    `http_proxy= node -e "const {cvm}=require('tencentcloud-sdk-nodejs-cvm');` +
+    `new cvm.v20170312.Client(${clientOptions(endpoint)})` +
+    `.DescribeInstances({Limit:2}).then(console.log,console.error)"`
+  );
+}
+
+// A streamed chat: each event's delta is printed as it arrives.
+function chatExample(endpoint: string): string {
+  return (
+    `http_proxy= node -e "const {hunyuan}=require('tencentcloud-sdk-nodejs-hunyuan');` +
+    `new hunyuan.v20230901.Client(${clientOptions(endpoint)})` +
+    `.ChatCompletions({Model:'hunyuan-lite',Stream:true,` +
+    `Messages:[{Role:'user',Content:'hello there'}]})` +
+    `.then(async(s)=>{for await(const m of s)` +
+    `console.log(JSON.parse(m.data).Choices[0].Delta)},console.error)"`
+  );
+}
+
+function clientOptions(endpoint: string): string {
   const key =
     secretKey === DEMO_SECRET_KEY
       ? `'${DEMO_SECRET_KEY}'`
       : 'process.env.TENCENTCLOUD_SECRET_KEY';
   return (
-    `http_proxy= node -e "const {cvm}=require('tencentcloud-sdk-nodejs-cvm');` +
-    `new cvm.v20170312.Client({credential:{secretId:'${secretId}',` +
-    `secretKey:${key}},region:'ap-guangzhou',profile:{httpProfile:` +
-    `{endpoint:'${endpoint}',protocol:'http://'}}})` +
-    `.DescribeInstances({Limit:2}).then(console.log,console.error)"`
+    `{credential:{secretId:'${secretId}',secretKey:${key}},` +
+    `region:'ap-guangzhou',profile:{httpProfile:` +
+    `{endpoint:'${endpoint}',protocol:'http://'}}}`
   );
 }
 

@@ -33,3 +33,27 @@ export type {
 export type { ParameterSchema } from './protocol/parameters.js';
 export { captureRawBody } from './protocol/raw-body.js';
 export { checkDryRun } from './protocol/dry-run.js';
+export {
+  isStreamResult,
+  streamResult,
+  type StreamOptions,
+  type StreamResult,
+} from './streaming/stream-result.js';
+export type { StreamFailure } from './streaming/error-event.js';
+export { sendStream } from './streaming/send-stream.js';
+export { disconnectSignal } from './streaming/disconnect-signal.js';
+export type { ActionResult } from './protocol/action-definition.js';
+export { tcapiProxy, type TcapiProxyConfig } from './gateway/proxy.js';
+export type { TcapiProxyOptions } from './gateway/proxy-options.js';
+export { trustGateway } from './gateway/trust-gateway.js';
+export {
+  authenticatedSecretId,
+  tcapiAuthenticate,
+} from './gateway/authenticate.js';
+export type { AuthenticateOptions } from './gateway/authenticate-options.js';
+export {
+  tcapiRateLimitHandler,
+  tcapiRateLimitKey,
+  type RateLimitHandlerOptions,
+  type RateLimitKeyOptions,
+} from './gateway/rate-limit.js';

@@ -77,7 +77,8 @@ function writeFailure(
   );
 }
 
-function messageIn(language: Language, failure: Failure): string {
+/** The message a failure is reported with, in the caller's language. */
+export function messageIn(language: Language, failure: Failure): string {
   const { message } = failure;
   if (typeof message === 'string') return message;
   if (message) return message[language];

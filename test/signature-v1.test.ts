@@ -366,6 +366,15 @@ describe('verifySignature()', () => {
       await expect(verifySignature(request, at)).resolves.toBeDefined();
     });
 
+    it('should name the empty parameters it did not find signed', async () => {
+      const request = signed({ Region: '', Language: '' });
+      const verified = await verifySignature(request, at);
+      expect([...(verified.unsignedParameters ?? [])].sort()).toEqual([
+        'Language',
+        'Region',
+      ]);
+    });
+
     it('should accept a signature whose + arrived as a space', async () => {
       const request = Array.from({ length: 50 }, (_, n) =>
         signed({ Nonce: String(n + 1) }),

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Language } from '../language.js';
+import type { StreamResult } from '../streaming/stream-result.js';
 import type { ParameterSchema } from './parameters.js';
 
 /** What an action handler is told besides its parameters. */
@@ -14,17 +15,30 @@ export interface ActionContext {
   readonly language: Language;
   readonly req: Request;
   readonly res: Response;
+  /**
+   * Aborts when the client goes away before the response has been sent
+   * in full, so that slow work for it (a stream, above all) can stop.
+   * Never aborts once the response is complete.
+   */
+  readonly signal: AbortSignal;
 }
 
 /**
- * Runs one action: takes its checked parameters and returns its result
- * object (or a promise of it; nothing for an action that answers with the
- * request id alone), or throws an `ApiError`.
+ * What a handler may return: its result object, nothing (for an action
+ * that answers with the request id alone), or a `streamResult()` of
+ * events, each typed as the result.
+ */
+export type ActionResult<Result = unknown> =
+  Result | StreamResult<Result> | void;
+
+/**
+ * Runs one action: takes its checked parameters and returns its
+ * {@link ActionResult} (or a promise of it), or throws an `ApiError`.
  */
 export type ActionHandler<Params = any, Result = unknown> = (
   params: Params,
   context: ActionContext,
-) => Result | void | Promise<Result | void>;
+) => ActionResult<Result> | Promise<ActionResult<Result>>;
 
 /** An action with a schema for its parameters. */
 export interface ActionDefinition<Params = any, Result = unknown> {
@@ -59,7 +73,9 @@ type ActionName<K> = K extends string
 /**
  * The action table of an official SDK client class: each action's
  * parameters and result typed from the SDK's own models, so a compatible
- * backend is checked against the real API when it compiles.
+ * backend is checked against the real API when it compiles. A streamed
+ * action (Hunyuan `ChatCompletions`) types each event as its response
+ * model, which is what the real service sends as each event.
  *
  * @example
  * import type { cvm } from 'tencentcloud-sdk-nodejs-cvm';

@@ -19,6 +19,14 @@ export interface ActionRouterOptions {
    */
   credentials?: CredentialsOption;
   /**
+   * The product name the service answers as (`cvm`, `hunyuan`). A TC3
+   * credential scope must then name it, or the endpoint's first label as
+   * the Node and Java SDKs sign, so that a request signed for one service
+   * on this host cannot be replayed to another. Without it, any service
+   * in the scope is accepted.
+   */
+  service?: string;
+  /**
    * How far, in seconds, a request's timestamp may be from the server's
    * clock, either way.
    * @default 300
@@ -96,6 +104,7 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
         : {
             credentials: credentialLookup(options.credentials),
             maxSkewSeconds,
+            service: serviceName(options.service),
           },
     regions: regionCheck(options.regions),
     limits: {
@@ -109,6 +118,7 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
 const OPTION_NAMES = [
   'versions',
   'credentials',
+  'service',
   'maxSkewSeconds',
   'regions',
   'limits',
@@ -156,6 +166,16 @@ function size(name: string, value: number | string): number {
     );
   }
   return parsed;
+}
+
+function serviceName(service: unknown): string | undefined {
+  if (service === undefined) return undefined;
+  if (typeof service !== 'string' || !/^[a-z][a-z0-9-]*$/.test(service)) {
+    fail(
+      `option \`service\` must be a product name such as 'cvm'; received ${String(service)}`,
+    );
+  }
+  return service;
 }
 
 function positive(name: string, value: number): number {

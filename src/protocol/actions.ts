@@ -6,6 +6,9 @@ import { parseLanguage } from '../language.js';
 import { debugActions } from '../log.js';
 import { defaultOptions } from '../options.js';
 import { sendResult } from '../send-result.js';
+import { disconnectSignal } from '../streaming/disconnect-signal.js';
+import { isStreamResult } from '../streaming/stream-result.js';
+import { writeStream } from '../streaming/write-stream.js';
 import type { ActionContext } from './action-definition.js';
 import {
   planActions,
@@ -21,8 +24,10 @@ import { verifySignature } from './signature/verify.js';
  * `GET /` in any form the official SDKs send (TC3 JSON, TC3 GET, v1 GET
  * and form POST), checked in the order of the real service (method, size,
  * common parameters, signature, version, action, region, parameters),
- * then dispatched to the action's handler. Failures go to `next(err)`, for
- * `tcapiFinish()` to answer. Requests to other paths pass on.
+ * then dispatched to the action's handler. A handler's result is sent as
+ * the success envelope, or as server-sent events when it is a
+ * `streamResult()`. Failures go to `next(err)`, for `tcapiFinish()` to
+ * answer. Requests to other paths pass on.
  *
  * @example
  * app.use(tcapi());
@@ -42,7 +47,12 @@ export function actionRouter(options: ActionRouterOptions): RequestHandler {
     // handlers, so that tcapiFinish()'s options and hook apply to them.
     const fail = (thrown: unknown) => next(asFailure(thrown));
     runAction(req, res, plan).then((result) => {
-      if (!res.headersSent) sendResult(req, res, result, undefined, fail);
+      if (isStreamResult(result)) {
+        const { options } = contextFor(req, res, defaultOptions);
+        writeStream(req, res, result, options).then(undefined, fail);
+      } else if (!res.headersSent) {
+        sendResult(req, res, result, undefined, fail);
+      }
     }, fail);
   };
 }
@@ -63,9 +73,11 @@ async function runAction(
   if (!action) throw missing('Action');
   if (!version) throw missing('Version');
   let secretId: string | undefined;
+  let unsigned: readonly string[] | undefined;
   if (plan.verify) {
     if (!decoded.signed) throw new Error(BYTES_GONE);
-    ({ secretId } = await verifySignature(decoded.signed, plan.verify));
+    const verified = await verifySignature(decoded.signed, plan.verify);
+    ({ secretId, unsignedParameters: unsigned } = verified);
   }
   const actions = plan.versions.get(version);
   if (!actions) throw new ApiError('NoSuchVersion', messages.noSuchVersion);
@@ -78,7 +90,7 @@ async function runAction(
     if (!plan.regions(region))
       throw new ApiError('UnsupportedRegion', messages.unsupportedRegion);
   }
-  const given = decoded.readParams();
+  const given = decoded.readParams(unsigned);
   const params = planned.check
     ? planned.check(given, { coerce: decoded.coerce })
     : given;
@@ -92,6 +104,7 @@ async function runAction(
     language: contextFor(req, res, defaultOptions).language,
     req,
     res,
+    signal: disconnectSignal(res),
   };
   return planned.handler(params, context);
 }

@@ -37,7 +37,9 @@ export interface DecodedRequest {
    * asked for, after the signature: a malformed body is a parameter
    * problem, which the real service reports after authentication.
    */
-  readonly readParams: () => Record<string, unknown>;
+  readonly readParams: (
+    unsigned?: readonly string[],
+  ) => Record<string, unknown>;
   /** Whether the values arrived as strings (GET and forms) to be coerced. */
   readonly coerce: boolean;
   /** What a signature is checked against; absent when the bytes are gone. */
@@ -62,6 +64,7 @@ export async function decodeRequest(
     form,
     method: req.method,
     path,
+    mount: req.baseUrl,
     rawQuery,
     headers: req.headers,
   };
@@ -103,7 +106,9 @@ function fromText(text: string, signed: SignedRequest): DecodedRequest {
   const flat = flatParameters(text);
   return {
     common: v1CommonParameters(flat),
-    readParams: () => withoutV1Common(expandFlatParameters(text)),
+    // Parameters the signature did not cover are left out.
+    readParams: (unsigned = []) =>
+      withoutV1Common(expandFlatParameters(without(text, unsigned))),
     coerce: true,
     signed: { ...signed, v1Params: flat },
   };
@@ -160,4 +165,11 @@ function stringsOf(params: Record<string, unknown>): Record<string, string> {
       (e): e is [string, string] => typeof e[1] === 'string',
     ),
   );
+}
+
+function without(text: string, names: readonly string[]): string {
+  if (names.length === 0) return text;
+  const query = new URLSearchParams(text);
+  for (const name of names) query.delete(name);
+  return query.toString();
 }

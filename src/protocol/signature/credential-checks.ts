@@ -4,18 +4,32 @@ import { secretIdNotFound, tokenFailure } from './messages.js';
 import type { Credential, CredentialLookup } from './verify.js';
 
 /**
- * The credential of `secretId`, or `AuthFailure.SecretIdNotFound`. What the
- * lookup throws or rejects with passes through untouched.
+ * The credential of `secretId`, or `AuthFailure.SecretIdNotFound` when the
+ * lookup finds none with a non-empty `secretKey`. What the lookup throws or
+ * rejects with passes through untouched.
  */
 export async function findCredential(
   lookup: CredentialLookup,
   secretId: string,
 ): Promise<Credential> {
-  const credential = await lookup(secretId);
-  if (credential === undefined) {
+  const credential: unknown = await lookup(secretId);
+  // Anything but a usable key counts as no key: a lookup such as
+  // `(id) => keys[id]` finds `constructor` on every object, and a key of
+  // `undefined` or '' would sign as "TC3undefined" or "TC3".
+  if (!isCredential(credential)) {
     throw new ApiError('AuthFailure.SecretIdNotFound', secretIdNotFound);
   }
   return credential;
+}
+
+function isCredential(value: unknown): value is Credential {
+  if (typeof value !== 'object' || value === null) return false;
+  const { secretKey, token } = value as Partial<Credential>;
+  return (
+    typeof secretKey === 'string' &&
+    secretKey !== '' &&
+    (token === undefined || typeof token === 'string')
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ import {
   type Tc3Input,
 } from './tc3.js';
 import { freshTimestamp, utcDate } from './timestamp.js';
-import type { SignedRequest, VerifyOptions } from './verify.js';
+import type {
+  SignedRequest,
+  VerifiedRequest,
+  VerifyOptions,
+} from './verify.js';
 
 type SignedHeaders = Array<readonly [string, string]>;
 
@@ -26,7 +30,7 @@ type SignedHeaders = Array<readonly [string, string]>;
 export async function verifyTc3(
   request: SignedRequest,
   options: VerifyOptions,
-): Promise<{ secretId: string }> {
+): Promise<VerifiedRequest> {
   const { headers } = request;
   const timestamp = nonEmpty(headerText(headers['x-tc-timestamp']));
   if (timestamp === undefined) {
@@ -42,9 +46,11 @@ export async function verifyTc3(
   const seconds = freshTimestamp(timestamp, now, options.maxSkewSeconds);
   const credential = await findCredential(options.credentials, auth.secretId);
   checkToken(credential, nonEmpty(headerText(headers['x-tc-token'])));
+  const uris = signableUris(request, auth, options.service);
   const signed =
     auth.date === utcDate(seconds) &&
-    matches(request, auth, timestamp, credential.secretKey);
+    uris.length > 0 &&
+    matches(request, auth, timestamp, credential.secretKey, uris);
   if (!signed) {
     const message = messages.signatureFailure;
     throw new ApiError('AuthFailure.SignatureFailure', message);
@@ -52,15 +58,34 @@ export async function verifyTc3(
   return { secretId: auth.secretId };
 }
 
+/**
+ * The canonical URIs a signature may cover, given the service its scope
+ * names. With a product name configured, the scope must name it (Python
+ * and Go sign `/`) or the endpoint's first label, which Node signs with
+ * the real path: a request signed for one service mounted on this host
+ * then cannot be replayed to another.
+ */
+function signableUris(
+  request: SignedRequest,
+  auth: Tc3Authorization,
+  service: string | undefined,
+): string[] {
+  const both = distinct(['/', request.path]);
+  if (service === undefined || auth.service === service) return both;
+  const endpoint = headerText(request.headers.host) + (request.mount ?? '');
+  return auth.service === endpoint.split('.')[0] ? [request.path] : [];
+}
+
 function matches(
   request: SignedRequest,
   auth: Tc3Authorization,
   timestamp: string,
   secretKey: string,
+  uris: readonly string[],
 ): boolean {
   const key = tc3SigningKey(secretKey, auth.date, auth.service);
   const sent = Buffer.from(auth.signature, 'hex');
-  for (const input of candidates(request, auth, timestamp)) {
+  for (const input of candidates(request, auth, timestamp, uris)) {
     const computed = Buffer.from(signWithKey(key, input), 'hex');
     if (timingSafeEqual(computed, sent)) return true;
   }
@@ -74,6 +99,7 @@ function* candidates(
   request: SignedRequest,
   auth: Tc3Authorization,
   timestamp: string,
+  uris: readonly string[],
 ): Generator<Tc3Input> {
   const method = request.method.toUpperCase();
   const unsigned =
@@ -81,7 +107,7 @@ function* candidates(
   const hash = payloadHash(request.rawBody, unsigned);
   const query = method === 'GET' ? request.rawQuery : '';
   for (const headers of headerSets(request.headers, auth.signedHeaders)) {
-    for (const canonicalUri of distinct(['/', request.path])) {
+    for (const canonicalUri of uris) {
       yield {
         method,
         canonicalUri,

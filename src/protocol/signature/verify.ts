@@ -25,6 +25,8 @@ export interface SignedRequest {
   method: string;
   /** The request path as received, such as `/` or `/hunyuan`. */
   path: string;
+  /** Where the service is mounted (`req.baseUrl`): `''` at the root. */
+  mount?: string;
   /** The query string as received, without `?`; `''` when there is none. */
   rawQuery: string;
   headers: IncomingHttpHeaders;
@@ -44,6 +46,22 @@ export interface VerifyOptions {
   maxSkewSeconds: number;
   /** The server clock in milliseconds. Default: `Date.now`. */
   now?: () => number;
+  /**
+   * The product name a TC3 credential scope must name (`cvm`), besides the
+   * endpoint's first label that the Node and Java SDKs put there. Without
+   * it any service is accepted.
+   */
+  service?: string;
+}
+
+/** What a verified signature tells about the request. */
+export interface VerifiedRequest {
+  readonly secretId: string;
+  /**
+   * v1 parameters that were sent but not signed (the Go SDK leaves empty
+   * ones out); they must be dropped from the action's parameters.
+   */
+  readonly unsignedParameters?: readonly string[];
 }
 
 /**
@@ -65,7 +83,7 @@ export interface VerifyOptions {
 export async function verifySignature(
   request: SignedRequest,
   options: VerifyOptions,
-): Promise<{ secretId: string }> {
+): Promise<VerifiedRequest> {
   return request.form === 'tc3'
     ? verifyTc3(request, options)
     : verifyV1(request, options);

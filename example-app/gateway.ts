@@ -1,0 +1,117 @@
+/**
+ * `npm run gateway`: a gateway in front of a compatible service, such as
+ * the example CVM service of `npm start`.
+ *
+ * Environment:
+ * - HOST, PORT: where to listen (default 127.0.0.1:8080)
+ * - UPSTREAM_URL: the service behind it (default http://127.0.0.1:3000)
+ * - RATE_LIMIT_PER_MINUTE: requests per minute per SecretId, and per IP
+ *   address for requests that do not prove a key (default: no limit)
+ * - REDIS_URL: keeps the counts in Redis, shared by every gateway started
+ *   with the same URL (default: in memory, per gateway)
+ * - GATEWAY_SECRET: shared with the backend, which then takes the
+ *   gateway's request ids as its own (at least 16 characters)
+ * - TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY: the key pair the
+ *   gateway checks signatures with, as the backend does (default
+ *   AKIDexpresstcapidemo / express-tcapi-demo-secret-key)
+ */
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createClient } from 'redis';
+import { createGateway } from './gateway/app.js';
+import type { SendCommand } from './gateway/rate-limits.js';
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  exit(`PORT must be a port number; received ${process.env.PORT}.`);
+}
+const upstream = process.env.UPSTREAM_URL || 'http://127.0.0.1:3000';
+const perMinute = optionalCount('RATE_LIMIT_PER_MINUTE');
+const secretId = process.env.TENCENTCLOUD_SECRET_ID || 'AKIDexpresstcapidemo';
+const secretKey =
+  process.env.TENCENTCLOUD_SECRET_KEY || 'express-tcapi-demo-secret-key';
+// A signature is no secret, but it can be replayed for five minutes.
+const logger = pino({ redact: ['req.headers.authorization'] });
+
+const redis = process.env.REDIS_URL ? await connectRedis() : undefined;
+
+let app;
+try {
+  app = createGateway({
+    upstream,
+    credentials: { [secretId]: secretKey },
+    gatewaySecret: process.env.GATEWAY_SECRET || undefined,
+    rateLimitPerMinute: perMinute,
+    sendCommand: redis?.sendCommand,
+    logger,
+  });
+} catch (error) {
+  exit((error as Error).message);
+}
+
+const server = app.listen(port, host, () => {
+  const limit = perMinute
+    ? `${perMinute} requests per minute, counted ${redis ? 'in Redis' : 'in memory'}`
+    : 'no rate limit';
+  // The port the system gave, when PORT is 0.
+  const { port: actual } = server.address() as AddressInfo;
+  console.log(`Gateway listening on http://${host}:${actual}/ (${limit})`);
+  console.log(`Forwarding to ${upstream}`);
+});
+
+server.on('error', (err) => {
+  console.error(`Cannot listen on ${host}:${port}: ${err.message}`);
+  process.exitCode = 1;
+  void redis?.close();
+});
+
+async function connectRedis() {
+  const client = createClient({
+    url: process.env.REDIS_URL,
+    // Without Redis, a request fails at once (InternalError) rather than
+    // waiting in a queue for a reconnection.
+    disableOfflineQueue: true,
+    socket: {
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
+    },
+  });
+  client.on('error', (err: Error) => {
+    logger.warn({ err }, 'Redis connection error');
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    exit(`Cannot connect to Redis: ${(error as Error).message}`);
+  }
+  const sendCommand: SendCommand = (...args) =>
+    client.sendCommand(args) as ReturnType<SendCommand>;
+  return { sendCommand, close: () => client.close() };
+}
+
+function optionalCount(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    exit(
+      `${name} must be a whole number of requests, 1 or more; received ${value}.`,
+    );
+  }
+  return count;
+}
+
+function exit(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function shutdown(signal: string) {
+  console.log(`${signal}: closing`);
+  server.close();
+  server.closeIdleConnections();
+  void redis?.close();
+}
+
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));
