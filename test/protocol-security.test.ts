@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { actionRouter, tcapi, tcapiFinish } from 'express-tcapi';
@@ -121,6 +124,66 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         const res = await nodeStyle(app, '/hunyuan/', '/');
         expectError(res, 'AuthFailure.SignatureFailure', 200);
         expect(handler).not.toHaveBeenCalled();
+      });
+    });
+  });
+
+  describe('actionRouter() before reading a TC3 body', () => {
+    // Declares a large body and sends none of it: only an answer given
+    // from the headers alone can come back.
+    async function declaredOnly(headers: Record<string, string>) {
+      const app = protocolApp(express, {
+        versions: { [VERSION]: { DescribeInstances: describeInstances } },
+        credentials: CREDENTIALS,
+      });
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      try {
+        const req = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': '5000000',
+            ...headers,
+          },
+        });
+        req.flushHeaders();
+        const [res] = (await once(req, 'response')) as [http.IncomingMessage];
+        let text = '';
+        for await (const chunk of res) text += chunk;
+        req.destroy();
+        return JSON.parse(text) as { Response: { Error: { Code: string } } };
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+
+    describe('when the request has no signature', () => {
+      it('should answer without waiting for the body', async () => {
+        const body = await declaredOnly({
+          'X-TC-Action': 'DescribeInstances',
+          'X-TC-Version': VERSION,
+        });
+        expect(body.Response.Error.Code).toBe('MissingParameter');
+      });
+    });
+
+    describe('when the Authorization header is malformed', () => {
+      it('should answer without waiting for the body', async () => {
+        const body = await declaredOnly({
+          'X-TC-Action': 'DescribeInstances',
+          'X-TC-Version': VERSION,
+          'X-TC-Timestamp': String(nowSeconds()),
+          Authorization: 'TC3-HMAC-SHA256 nonsense',
+        });
+        expect(body.Response.Error.Code).toBe(
+          'AuthFailure.InvalidAuthorization',
+        );
       });
     });
   });

@@ -17,6 +17,8 @@ import {
 } from './action-plan.js';
 import { decodeRequest } from './decode-request.js';
 import * as messages from './messages.js';
+import { tc3CommonParameters } from './common-parameters.js';
+import { checkTc3Headers } from './signature/verify-tc3.js';
 import { verifySignature } from './signature/verify.js';
 
 /**
@@ -66,7 +68,9 @@ async function runAction(
   if (req.method !== 'GET' && req.method !== 'POST') {
     throw new ApiError('UnsupportedProtocol', messages.unsupportedProtocol);
   }
-  const decoded = await decodeRequest(req, plan.limits);
+  const decoded = await decodeRequest(req, plan.limits, (form) => {
+    if (form === 'tc3') checkHeadersFirst(req, plan);
+  });
   const language = parseLanguage(decoded.common.language);
   if (language) setLanguage(req, language);
   const { action, version, region } = decoded.common;
@@ -112,6 +116,16 @@ async function runAction(
 const BYTES_GONE =
   'A body parser consumed the request before actionRouter() could check its signature: ' +
   'mount it with { verify: captureRawBody }, or after the router.';
+
+// A TC3 request carries its common parameters and its signature's
+// timestamp in headers: a forged or incomplete one is refused before its
+// body, up to the size limit, is read.
+function checkHeadersFirst(req: Request, plan: ActionPlan): void {
+  const { action, version } = tc3CommonParameters(req.headers);
+  if (!action) throw missing('Action');
+  if (!version) throw missing('Version');
+  if (plan.verify) checkTc3Headers(req.headers, plan.verify);
+}
 
 function missing(name: string): ApiError {
   return new ApiError('MissingParameter', messages.missingParameter(name));

@@ -50,11 +50,14 @@ type Form = SignedRequest['form'];
 
 /**
  * Decodes TC3 POST (JSON), TC3 GET, v1 GET and v1 POST (form) requests
- * into one shape. The method must already be GET or POST.
+ * into one shape. The method must already be GET or POST. `beforeBody`
+ * runs the checks that headers alone allow, after the size the request
+ * declares and before its body is read.
  */
 export async function decodeRequest(
   req: Request,
   limits: SizeLimits,
+  beforeBody: (form: Form) => void = () => undefined,
 ): Promise<DecodedRequest> {
   const form: Form = isTc3(req) ? 'tc3' : 'v1';
   const mark = req.originalUrl.indexOf('?');
@@ -70,13 +73,14 @@ export async function decodeRequest(
   };
   if (req.method === 'GET') {
     if (Buffer.byteLength(rawQuery) > limits.get) throw tooLarge();
+    beforeBody(form);
     return fromText(rawQuery, { ...unsigned, rawBody: Buffer.alloc(0) });
   }
   const type = checkedMediaType(req);
-  const body = await readBody(
-    req,
-    type === JSON_TYPE ? limits.json : limits.form,
-  ).catch((error: unknown) => {
+  const limit = type === JSON_TYPE ? limits.json : limits.form;
+  if (Number(req.headers['content-length']) > limit) throw tooLarge();
+  beforeBody(form);
+  const body = await readBody(req, limit).catch((error: unknown) => {
     const tooLong = (error as { type?: unknown }).type === 'entity.too.large';
     throw tooLong ? tooLarge() : error;
   });

@@ -26,12 +26,24 @@ import type {
 
 type SignedHeaders = Array<readonly [string, string]>;
 
-/** The TC3-HMAC-SHA256 half of `verifySignature()`. */
-export async function verifyTc3(
-  request: SignedRequest,
-  options: VerifyOptions,
-): Promise<VerifiedRequest> {
-  const { headers } = request;
+/** What the headers of a TC3 request tell before its body is read. */
+interface Tc3Headers {
+  readonly timestamp: string;
+  readonly seconds: number;
+  readonly auth: Tc3Authorization;
+}
+
+/**
+ * The checks of a TC3 request that need its headers alone, in the real
+ * service's order: `MissingParameter` (Timestamp),
+ * `AuthFailure.InvalidAuthorization`, `AuthFailure.SignatureExpire`. Run
+ * before the body is read, they refuse a forged request without reading
+ * what it sends.
+ */
+export function checkTc3Headers(
+  headers: IncomingHttpHeaders,
+  options: Pick<VerifyOptions, 'maxSkewSeconds' | 'now'>,
+): Tc3Headers {
   const timestamp = nonEmpty(headerText(headers['x-tc-timestamp']));
   if (timestamp === undefined) {
     const message = messages.missingParameter('Timestamp');
@@ -44,6 +56,16 @@ export async function verifyTc3(
   }
   const now = (options.now ?? Date.now)();
   const seconds = freshTimestamp(timestamp, now, options.maxSkewSeconds);
+  return { timestamp, seconds, auth };
+}
+
+/** The TC3-HMAC-SHA256 half of `verifySignature()`. */
+export async function verifyTc3(
+  request: SignedRequest,
+  options: VerifyOptions,
+): Promise<VerifiedRequest> {
+  const { headers } = request;
+  const { timestamp, seconds, auth } = checkTc3Headers(headers, options);
   const credential = await findCredential(options.credentials, auth.secretId);
   checkToken(credential, nonEmpty(headerText(headers['x-tc-token'])));
   const uris = signableUris(request, auth, options.service);
