@@ -15,6 +15,7 @@
  *   gateway checks signatures with, as the backend does (default
  *   AKIDexpresstcapidemo / express-tcapi-demo-secret-key)
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createClient } from 'redis';
@@ -50,7 +51,10 @@ try {
   exit((error as Error).message);
 }
 
-const server = app.listen(port, host, () => {
+// Node's 16 KB default would refuse a GET query before the 32 KB the
+// real service (and actionRouter's default limit) accepts.
+const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
+server.listen(port, host, () => {
   const limit = perMinute
     ? `${perMinute} requests per minute, counted ${redis ? 'in Redis' : 'in memory'}`
     : 'no rate limit';

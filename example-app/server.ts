@@ -9,6 +9,7 @@
  * - GATEWAY_SECRET: shared with `npm run gateway`, whose request ids are
  *   then reused (unset: every request gets a fresh id)
  */
+import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 
@@ -28,7 +29,10 @@ const app = createApp({
   gatewaySecret: process.env.GATEWAY_SECRET || undefined,
   logger: pino({ redact: ['req.headers.authorization'] }),
 });
-const server = app.listen(port, host, () => {
+// Node's 16 KB default would refuse a GET query before the 32 KB the
+// real service (and actionRouter's default limit) accepts.
+const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
+server.listen(port, host, () => {
   console.log(`CVM example listening on http://${host}:${port}/`);
   console.log(`Hunyuan example listening on http://${host}:${port}/hunyuan`);
   console.log(`Requests must be signed with SecretId ${secretId}.`);
