@@ -1,10 +1,11 @@
-import bytes from 'bytes';
-import {
-  credentialLookup,
-  type CredentialsOption,
-} from '../protocol/credentials.js';
+import type { CredentialsOption } from '../protocol/credentials.js';
 import type { SizeLimits } from '../protocol/decode-request.js';
 import type { VerifyOptions } from '../protocol/signature/verify.js';
+import {
+  optionError as fail,
+  sizeLimits,
+  verifyOptions,
+} from '../protocol/signing-options.js';
 
 /** Options of `tcapiAuthenticate()`. */
 export interface AuthenticateOptions {
@@ -64,50 +65,11 @@ export function planAuthentication(
       );
     }
   }
-  if (options.credentials === undefined) {
+  const verify = verifyOptions(options);
+  if (verify === undefined) {
     fail(
       "tcapiAuthenticate() needs `credentials`, such as { AKIDexample: 'secret-key' }",
     );
   }
-  const maxSkewSeconds = options.maxSkewSeconds ?? 300;
-  if (typeof maxSkewSeconds !== 'number' || !(maxSkewSeconds > 0)) {
-    fail(
-      `option \`maxSkewSeconds\` must be a positive number; received ${String(maxSkewSeconds)}`,
-    );
-  }
-  const { service } = options;
-  if (
-    service !== undefined &&
-    (typeof service !== 'string' || !/^[a-z][a-z0-9-]*$/.test(service))
-  ) {
-    fail(
-      `option \`service\` must be a product name such as 'cvm'; received ${String(service)}`,
-    );
-  }
-  return {
-    verify: {
-      credentials: credentialLookup(options.credentials),
-      maxSkewSeconds,
-      service,
-    },
-    limits: {
-      get: size('limits.get', options.limits?.get ?? '32kb'),
-      form: size('limits.form', options.limits?.form ?? '1mb'),
-      json: size('limits.json', options.limits?.json ?? '10mb'),
-    },
-  };
-}
-
-function size(name: string, value: number | string): number {
-  const parsed = typeof value === 'number' ? value : bytes.parse(value);
-  if (typeof parsed !== 'number' || !(parsed > 0)) {
-    fail(
-      `option \`${name}\` must be a size such as 1048576 or '1mb'; received ${String(value)}`,
-    );
-  }
-  return parsed;
-}
-
-function fail(reason: string): never {
-  throw new TypeError(`express-tcapi: ${reason}.`);
+  return { verify, limits: sizeLimits(options.limits) };
 }

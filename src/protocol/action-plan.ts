@@ -1,6 +1,5 @@
-import bytes from 'bytes';
 import type { ActionHandler, ActionTable } from './action-definition.js';
-import { credentialLookup, type CredentialsOption } from './credentials.js';
+import type { CredentialsOption } from './credentials.js';
 import type { SizeLimits } from './decode-request.js';
 import {
   compileParameters,
@@ -8,6 +7,11 @@ import {
   type ParameterSchema,
 } from './parameters.js';
 import type { VerifyOptions } from './signature/verify.js';
+import {
+  optionError as fail,
+  sizeLimits,
+  verifyOptions,
+} from './signing-options.js';
 
 /** Options of `actionRouter()`. */
 export interface ActionRouterOptions {
@@ -79,10 +83,7 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
       );
     }
   }
-  const maxSkewSeconds = positive(
-    'maxSkewSeconds',
-    options.maxSkewSeconds ?? 300,
-  );
+  const verify = verifyOptions(options);
   const versions = new Map<string, Map<string, PlannedAction>>();
   for (const [version, table] of Object.entries(options.versions)) {
     const actions = new Map<string, PlannedAction>();
@@ -97,21 +98,9 @@ export function planActions(options: ActionRouterOptions): ActionPlan {
   }
   return {
     versions,
-    // Only an absent option turns checks off: a falsy value is a mistake.
-    verify:
-      options.credentials === undefined
-        ? undefined
-        : {
-            credentials: credentialLookup(options.credentials),
-            maxSkewSeconds,
-            service: serviceName(options.service),
-          },
+    verify,
     regions: regionCheck(options.regions),
-    limits: {
-      get: size('limits.get', options.limits?.get ?? '32kb'),
-      form: size('limits.form', options.limits?.form ?? '1mb'),
-      json: size('limits.json', options.limits?.json ?? '10mb'),
-    },
+    limits: sizeLimits(options.limits),
   };
 }
 
@@ -158,36 +147,6 @@ function regionCheck(regions: ActionRouterOptions['regions']) {
   return (region: string) => served.has(region);
 }
 
-function size(name: string, value: number | string): number {
-  const parsed = typeof value === 'number' ? value : bytes.parse(value);
-  if (typeof parsed !== 'number' || !(parsed > 0)) {
-    fail(
-      `option \`${name}\` must be a size such as 1048576 or '1mb'; received ${String(value)}`,
-    );
-  }
-  return parsed;
-}
-
-function serviceName(service: unknown): string | undefined {
-  if (service === undefined) return undefined;
-  if (typeof service !== 'string' || !/^[a-z][a-z0-9-]*$/.test(service)) {
-    fail(
-      `option \`service\` must be a product name such as 'cvm'; received ${String(service)}`,
-    );
-  }
-  return service;
-}
-
-function positive(name: string, value: number): number {
-  if (typeof value !== 'number' || !(value > 0))
-    fail(`option \`${name}\` must be a positive number; received ${value}`);
-  return value;
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function fail(reason: string): never {
-  throw new TypeError(`express-tcapi: ${reason}.`);
 }
