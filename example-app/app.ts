@@ -73,15 +73,20 @@ export function createApp(options: AppOptions = {}): Express {
   const store = options.store ?? createStore();
   const app = express();
   app.disable('x-powered-by');
+  const { logger } = options;
   app.use(
     tcapi({
       trustRequestId: options.gatewaySecret
         ? trustGateway(options.gatewaySecret)
         : false,
+      onError: logger
+        ? (err, { requestId, code }) =>
+            logger.error({ err, requestId, code }, 'request failed')
+        : undefined,
     }),
   );
   // After tcapi(): pino-http then logs the id the client is given.
-  if (options.logger) app.use(pinoHttp({ logger: options.logger }));
+  if (logger) app.use(pinoHttp({ logger }));
   app.use(
     '/hunyuan',
     actionRouter({

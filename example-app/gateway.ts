@@ -22,6 +22,10 @@ import { createClient } from 'redis';
 import { createGateway } from './gateway/app.js';
 import type { SendCommand } from './gateway/rate-limits.js';
 
+// A Redis that stops answering on an open connection would otherwise hold
+// every request; the limiter turns the timeout into InternalError.
+const REDIS_TIMEOUT_MS = 1000;
+
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -62,6 +66,9 @@ server.listen(port, host, () => {
   const { port: actual } = server.address() as AddressInfo;
   console.log(`Gateway listening on http://${host}:${actual}/ (${limit})`);
   console.log(`Forwarding to ${upstream}`);
+  console.log(
+    `Call it as npm start's lines show, with the endpoint ${host}:${actual}.`,
+  );
 });
 
 server.on('error', (err) => {
@@ -89,8 +96,22 @@ async function connectRedis() {
     exit(`Cannot connect to Redis: ${(error as Error).message}`);
   }
   const sendCommand: SendCommand = (...args) =>
-    client.sendCommand(args) as ReturnType<SendCommand>;
+    answerWithin(
+      REDIS_TIMEOUT_MS,
+      client.sendCommand(args) as ReturnType<SendCommand>,
+    );
   return { sendCommand, close: () => client.close() };
+}
+
+function answerWithin<T>(ms: number, answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 function optionalCount(name: string): number | undefined {

@@ -24,11 +24,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const secretId = process.env.TENCENTCLOUD_SECRET_ID || 'AKIDexpresstcapidemo';
 const secretKey = process.env.TENCENTCLOUD_SECRET_KEY || DEMO_SECRET_KEY;
 
-const app = createApp({
-  credentials: { [secretId]: secretKey },
-  gatewaySecret: process.env.GATEWAY_SECRET || undefined,
-  logger: pino({ redact: ['req.headers.authorization'] }),
+// A signature and a gateway proof can both be replayed for a while: the
+// log keeps neither.
+const logger = pino({
+  redact: ['req.headers.authorization', 'req.headers["x-tc-gateway-proof"]'],
 });
+let app;
+try {
+  app = createApp({
+    credentials: { [secretId]: secretKey },
+    gatewaySecret: process.env.GATEWAY_SECRET || undefined,
+    logger,
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 // Node's 16 KB default would refuse a GET query before the 32 KB the
 // real service (and actionRouter's default limit) accepts.
 const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
@@ -64,8 +75,9 @@ function chatExample(endpoint: string): string {
     `new hunyuan.v20230901.Client(${clientOptions(endpoint)})` +
     `.ChatCompletions({Model:'hunyuan-lite',Stream:true,` +
     `Messages:[{Role:'user',Content:'hello there'}]})` +
-    `.then(async(s)=>{for await(const m of s)` +
-    `console.log(JSON.parse(m.data).Choices[0].Delta)},console.error)"`
+    // Keep-alive pings arrive as empty messages, errors without Choices.
+    `.then(async(s)=>{for await(const m of s){const e=m.data&&JSON.parse(m.data);` +
+    `if(e)console.log(e.Choices?.[0]?.Delta??e)}},console.error)"`
   );
 }
 

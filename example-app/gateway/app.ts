@@ -48,7 +48,17 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(tcapi());
+  // http-proxy-middleware answers outside Express's error handling, so
+  // the hook is given to tcapi(), where every failure meets it.
+  const { logger } = options;
+  app.use(
+    tcapi({
+      onError: logger
+        ? (err, { requestId, code }) =>
+            logger.error({ err, requestId, code }, 'request failed')
+        : undefined,
+    }),
+  );
   // After tcapi(): pino-http then logs the id the client is given.
   if (options.logger) app.use(pinoHttp({ logger: options.logger }));
   const limits =
@@ -63,6 +73,7 @@ export function createGateway(options: GatewayOptions): Express {
   if (options.credentials !== undefined) {
     app.use(tcapiAuthenticate({ credentials: options.credentials }));
   }
+  if (limits?.forgiveAuthenticated) app.use(limits.forgiveAuthenticated);
   if (limits) app.use(limits.afterAuthentication);
   app.use(
     createProxyMiddleware(

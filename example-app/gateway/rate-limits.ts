@@ -1,5 +1,11 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import {
+  ipKeyGenerator,
+  MemoryStore,
+  rateLimit,
+  type Options,
+  type Store,
+} from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import {
   authenticatedSecretId,
@@ -26,6 +32,8 @@ export interface RateLimitOptions {
   authenticates: boolean;
 }
 
+const IP_LIMIT = 'ipRateLimit';
+
 /**
  * The gateway's limiters, in mounting order. With signature checks:
  * per IP address before them, counting only the requests that end up
@@ -35,6 +43,7 @@ export interface RateLimitOptions {
  */
 export function rateLimits(options: RateLimitOptions): {
   beforeAuthentication: RequestHandler | undefined;
+  forgiveAuthenticated: RequestHandler | undefined;
   afterAuthentication: RequestHandler;
 } {
   const shared: Partial<Options> = {
@@ -47,23 +56,38 @@ export function rateLimits(options: RateLimitOptions): {
     keyGenerator: tcapiRateLimitKey({ ipKeyGenerator }),
     handler: tcapiRateLimitHandler(),
   };
-  const store = (prefix: string) =>
+  const store = (prefix: string): Store =>
     options.sendCommand
       ? new RedisStore({ sendCommand: options.sendCommand, prefix })
-      : undefined;
+      : new MemoryStore();
   const afterAuthentication = rateLimit({
     ...shared,
     store: store('tcapi-gateway:key:'),
   });
   if (!options.authenticates) {
-    return { beforeAuthentication: undefined, afterAuthentication };
+    return {
+      beforeAuthentication: undefined,
+      forgiveAuthenticated: undefined,
+      afterAuthentication,
+    };
   }
+  const ipStore = store('tcapi-gateway:ip:');
   const beforeAuthentication = rateLimit({
     ...shared,
-    store: store('tcapi-gateway:ip:'),
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (req: Request) =>
-      authenticatedSecretId(req) !== undefined,
+    store: ipStore,
+    requestPropertyName: IP_LIMIT,
   });
-  return { beforeAuthentication, afterAuthentication };
+  // A request that proved its key is taken off the address's count at
+  // once, not when its answer finishes: an aborted stream never finishes,
+  // and would leave other keys behind the same address locked out.
+  const forgiveAuthenticated: RequestHandler = (req, _res, next) => {
+    const key = (req as Request & Record<string, { key?: string }>)[IP_LIMIT]
+      ?.key;
+    if (authenticatedSecretId(req) !== undefined && key !== undefined) {
+      // A store that fails here costs the client nothing.
+      void Promise.resolve(ipStore.decrement(key)).catch(() => undefined);
+    }
+    next();
+  };
+  return { beforeAuthentication, forgiveAuthenticated, afterAuthentication };
 }
