@@ -45,7 +45,10 @@ export { disconnectSignal } from './streaming/disconnect-signal.js';
 export type { ActionResult } from './protocol/action-definition.js';
 export { tcapiProxy, type TcapiProxyConfig } from './gateway/proxy.js';
 export type { TcapiProxyOptions } from './gateway/proxy-options.js';
-export { trustGateway } from './gateway/trust-gateway.js';
+export {
+  trustGateway,
+  type TrustGatewayOptions,
+} from './gateway/trust-gateway.js';
 export {
   authenticatedSecretId,
   tcapiAuthenticate,

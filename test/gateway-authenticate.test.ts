@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   authenticatedSecretId,
   captureRawBody,
@@ -9,13 +9,14 @@ import {
   tcapiFinish,
   type AuthenticateOptions,
 } from 'express-tcapi';
+import { closeAfterEach } from './helpers/close-after-each.js';
 import {
   EXPRESS_VERSIONS,
   expectError,
   type ExpressFactory,
 } from './helpers/express-versions.js';
 import { gatewayApp } from './helpers/gateway-app.js';
-import { listen, type Listening } from './helpers/gateway-upstreams.js';
+import { listen } from './helpers/gateway-upstreams.js';
 import {
   CREDENTIALS,
   FILTERS_PARAMS,
@@ -33,11 +34,7 @@ import {
   v1Post,
 } from './helpers/protocol-requests.js';
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
+const track = closeAfterEach();
 
 /**
  * A backend that checks signatures too, and a gateway in front of it
@@ -55,8 +52,7 @@ async function signedPair(
   const backend = signedApp(express, {
     DescribeInstances: { params: FILTERS_SCHEMA, handler },
   });
-  const upstream = await listen(backend);
-  started.push(upstream);
+  const upstream = await track(listen(backend));
   const secretIds: unknown[] = [];
   const gateway = gatewayApp(express, upstream.url, {
     before: (app) => {

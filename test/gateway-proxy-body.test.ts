@@ -1,7 +1,8 @@
 import http from 'node:http';
 import request from 'supertest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { captureRawBody } from 'express-tcapi';
+import { closeAfterEach } from './helpers/close-after-each.js';
 import {
   EXPRESS_VERSIONS,
   UUID_V4,
@@ -13,24 +14,17 @@ import {
   listen,
   upstream,
   type Answer,
-  type Listening,
 } from './helpers/gateway-upstreams.js';
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
+const track = closeAfterEach();
 
 const ok: Answer = (_req, res) => {
   const text = envelopeText({});
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(text);
 };
 
-async function recordingUpstream() {
-  const server = await upstream(ok);
-  started.push(server);
-  return server;
+function recordingUpstream() {
+  return track(upstream(ok));
 }
 
 // Spacing, key order and escapes that a parse-and-serialise round trip
@@ -153,8 +147,7 @@ describe.each(EXPRESS_VERSIONS)('tcapiProxy() on %s', (_name, express) => {
         before: (gateway) =>
           gateway.use(express.json({ verify: captureRawBody })),
       });
-      const gateway = await listen(app);
-      started.push(gateway);
+      const gateway = await track(listen(app));
       // As a client that waits for 100 Continue before the body.
       const status = await new Promise<number | undefined>(
         (resolve, reject) => {

@@ -1,28 +1,14 @@
 import http from 'node:http';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tcapiProxy } from 'express-tcapi';
+import { closeAfterEach } from './helpers/close-after-each.js';
 import { EXPRESS_VERSIONS, expectError } from './helpers/express-versions.js';
 import { gatewayApp } from './helpers/gateway-app.js';
-import {
-  listen,
-  refusingPort,
-  upstream,
-  type Listening,
-} from './helpers/gateway-upstreams.js';
+import { listen, refusingPort, upstream } from './helpers/gateway-upstreams.js';
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
-
-async function track<T extends Listening>(server: Promise<T>): Promise<T> {
-  const listening = await server;
-  started.push(listening);
-  return listening;
-}
+const track = closeAfterEach();
 
 /** One POST through a real socket, noting whether the answer was whole. */
 async function observe(app: Express) {

@@ -1,14 +1,11 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from './helpers/close-after-each.js';
 import { EXPRESS_VERSIONS } from './helpers/express-versions.js';
 import { gatewayApp } from './helpers/gateway-app.js';
-import { listen, type Listening } from './helpers/gateway-upstreams.js';
+import { listen } from './helpers/gateway-upstreams.js';
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
+const track = closeAfterEach();
 
 const EVENT_1 = 'data: {"Choices":[{"Delta":{"Content":"he"}}],"Id":"1"}\n\n';
 const EVENT_2 =
@@ -22,17 +19,18 @@ const EVENT_2 =
 async function streamingUpstream() {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  const server = await listen((req, res) => {
-    req.resume();
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      'X-TC-RequestId': 'stream-id-1',
-    });
-    res.write(EVENT_1);
-    void released.then(() => res.end(EVENT_2));
-  });
-  started.push(server);
+  const server = await track(
+    listen((req, res) => {
+      req.resume();
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        'X-TC-RequestId': 'stream-id-1',
+      });
+      res.write(EVENT_1);
+      void released.then(() => res.end(EVENT_2));
+    }),
+  );
   return { server, release };
 }
 
@@ -40,8 +38,7 @@ describe.each(EXPRESS_VERSIONS)('tcapiProxy() on %s', (_name, express) => {
   describe('when the upstream answers an event stream', () => {
     it('should pass each event on as it comes, untouched', async () => {
       const { server, release } = await streamingUpstream();
-      const gateway = await listen(gatewayApp(express, server.url));
-      started.push(gateway);
+      const gateway = await track(listen(gatewayApp(express, server.url)));
       const seen = await new Promise<{
         headers: http.IncomingHttpHeaders;
         first: string;

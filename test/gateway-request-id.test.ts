@@ -2,8 +2,9 @@ import type { Express } from 'express';
 import { createHmac } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import request from 'supertest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requestIdOf, tcapi, tcapiFinish, trustGateway } from 'express-tcapi';
+import { closeAfterEach } from './helpers/close-after-each.js';
 import {
   EXPRESS_VERSIONS,
   UUID_V4,
@@ -12,19 +13,19 @@ import {
 } from './helpers/express-versions.js';
 import { gatewayApp } from './helpers/gateway-app.js';
 import { capturedLogger } from './helpers/gateway-logs.js';
-import { listen, type Listening } from './helpers/gateway-upstreams.js';
+import { listen } from './helpers/gateway-upstreams.js';
 
 const SECRET = 'gateway-and-backend-share-this';
 
 /** hex(HMAC-SHA256(secret, id)), written out from the documented scheme. */
-const proof = (secret: string, id: string) =>
-  createHmac('sha256', secret).update(id).digest('hex');
+// The gateway's proof: `<unix seconds>.<hex HMAC of "id.seconds">`.
+const proof = (secret: string, id: string) => {
+  const seconds = Math.floor(Date.now() / 1000);
+  const mac = createHmac('sha256', secret).update(`${id}.${seconds}`);
+  return `${seconds}.${mac.digest('hex')}`;
+};
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
+const track = closeAfterEach();
 
 /** A backend built with express-tcapi that trusts a gateway with SECRET. */
 function backendApp(express: ExpressFactory, secret = SECRET) {
@@ -41,10 +42,8 @@ function backendApp(express: ExpressFactory, secret = SECRET) {
   return { app, lines, seenIds };
 }
 
-async function serve(app: Express) {
-  const server = await listen(app);
-  started.push(server);
-  return server;
+function serve(app: Express) {
+  return track(listen(app));
 }
 
 describe.each(EXPRESS_VERSIONS)('one request id, on %s', (_name, express) => {

@@ -1,8 +1,8 @@
 import { setImmediate as tick } from 'node:timers/promises';
-import type { ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPRESS_VERSIONS, expectError } from './helpers/express-versions.js';
+import { recordErrors } from './helpers/record-errors.js';
 
 type Package = typeof import('express-tcapi');
 type FactoryName =
@@ -33,12 +33,6 @@ const misuseWarnings = () =>
   );
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
-  const capture = (seen: unknown[]): ErrorRequestHandler =>
-    function record(err, _req, _res, next) {
-      seen.push(err);
-      next(err);
-    };
-
   describe('app.use(tcapi) without the call', () => {
     const mistaken = (seen: unknown[], reached: string[]) => {
       const app = express();
@@ -51,7 +45,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
         reached.push('POST /');
         res.json({ A: 1 });
       });
-      app.use(capture(seen));
+      app.use(recordErrors(seen));
       app.use(pkg.tcapiFinish());
       return app;
     };

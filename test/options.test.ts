@@ -1,5 +1,4 @@
 import request from 'supertest';
-import type { ErrorRequestHandler } from 'express';
 import { describe, expect, it, vi } from 'vitest';
 import {
   tcapi,
@@ -13,6 +12,7 @@ import {
   expectEnvelope,
   tcapiApp,
 } from './helpers/express-versions.js';
+import { recordErrors } from './helpers/record-errors.js';
 
 const FACTORIES = [
   ['tcapi', tcapi],
@@ -79,13 +79,6 @@ describe.each(FACTORIES)('%s()', (_name, factory) => {
 });
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
-  // Records what reached the error handlers, then answers as usual.
-  const capture = (seen: unknown[]): ErrorRequestHandler =>
-    function record(err, _req, _res, next) {
-      seen.push(err);
-      next(err);
-    };
-
   describe('app.use(tcapi) without the call', () => {
     it('should fail every request with a TypeError that shows the fix', async () => {
       const seen: unknown[] = [];
@@ -93,7 +86,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       const app = express();
       app.use(tcapi as never);
       app.post('/', (_req, res) => res.json({ Reached: true }));
-      app.use(capture(seen));
+      app.use(recordErrors(seen));
       app.use(tcapiErrorHandler());
       const res = await request(app).post('/');
       expectEnvelope(res);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isApiError } from '../src/errors/api-error.js';
 import {
   canonicalRequest,
   parseAuthorization,
@@ -10,6 +9,7 @@ import {
   type Tc3Input,
 } from '../src/protocol/signature/tc3.js';
 import { verifySignature } from '../src/protocol/signature/verify.js';
+import { expectApiError } from './helpers/expect-api-error.js';
 
 // The example of Tencent Cloud's "Signature v3" documentation.
 const SECRET_ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE';
@@ -40,13 +40,6 @@ const vector: Tc3Input = {
 const authorization = (signature = SIGNATURE) =>
   `TC3-HMAC-SHA256 Credential=${SECRET_ID}/2019-02-25/cvm/tc3_request, ` +
   `SignedHeaders=content-type;host, Signature=${signature}`;
-
-function expectApiError(error: unknown, code: string): void {
-  if (!isApiError(error)) throw new Error(`Expected an ApiError: ${error}`);
-  expect(error.code).toBe(code);
-  expect(error.localized?.['en-US']).toMatch(/\S/);
-  expect(error.localized?.['zh-CN']).toMatch(/\S/);
-}
 
 describe('tc3Signature()', () => {
   describe('when given the documented example', () => {

@@ -1,11 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { cvm } from 'tencentcloud-sdk-nodejs-cvm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isApiError } from '../src/errors/api-error.js';
+import { describe, expect, it } from 'vitest';
 import {
   v1Method,
   v1Signature,
@@ -16,6 +11,9 @@ import {
   type Credential,
   type SignedRequest,
 } from '../src/protocol/signature/verify.js';
+import { expectApiError } from './helpers/expect-api-error.js';
+import { v1Sign } from './helpers/protocol-sign.js';
+import { sdkCapture, type SdkCall } from './helpers/sdk-capture.js';
 
 // The SDK's own signing code, to check ours against it.
 const require = createRequire(import.meta.url);
@@ -58,13 +56,6 @@ const SECRET_ID = 'AKIDexpresstcapiv1';
 const SECRET_KEY = 'express-tcapi-v1-secret-key';
 const TOKEN = 'express-tcapi-v1-token';
 const NOW = Date.parse('2024-06-01T00:00:00Z');
-
-function expectApiError(error: unknown, code: string): void {
-  if (!isApiError(error)) throw new Error(`Expected an ApiError: ${error}`);
-  expect(error.code).toBe(code);
-  expect(error.localized?.['en-US']).toMatch(/\S/);
-  expect(error.localized?.['zh-CN']).toMatch(/\S/);
-}
 
 describe('v1SignString()', () => {
   it('should build the documented sign string', () => {
@@ -135,95 +126,7 @@ describe('v1Method()', () => {
 });
 
 // A loopback server that records what the official SDK sends.
-interface Captured {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    captured.push({
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: Buffer.concat(chunks),
-    });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{"Response":{"RequestId":"x"}}');
-  });
-});
-const captured: Captured[] = [];
-let port = 0;
-
-beforeAll(async () => {
-  // The SDK tunnels through these even to 127.0.0.1.
-  for (const name of [
-    'http_proxy',
-    'HTTP_PROXY',
-    'https_proxy',
-    'HTTPS_PROXY',
-  ]) {
-    delete process.env[name];
-  }
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  port = (server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
-
-interface SdkCall {
-  signMethod: 'HmacSHA1' | 'HmacSHA256';
-  reqMethod: 'GET' | 'POST';
-  endpoint?: string;
-  token?: string;
-}
-
-/** What the SDK sent for one DescribeInstances call. */
-async function sdkRequest(call: SdkCall): Promise<SignedRequest> {
-  const client = new cvm.v20170312.Client({
-    credential: {
-      secretId: SECRET_ID,
-      secretKey: SECRET_KEY,
-      token: call.token,
-    },
-    region: 'ap-guangzhou',
-    profile: {
-      signMethod: call.signMethod,
-      httpProfile: {
-        endpoint: call.endpoint ?? `127.0.0.1:${port}`,
-        protocol: 'http://',
-        reqMethod: call.reqMethod,
-      },
-    },
-  });
-  const before = captured.length;
-  await client.DescribeInstances({
-    Limit: 1,
-    Filters: [{ Name: 'instance-name', Values: ['web 1+2/未命名'] }],
-  });
-  const request = captured[before];
-  if (request === undefined) throw new Error('The SDK sent nothing.');
-  const [path = '', rawQuery = ''] = request.url.split(/\?(.*)/s);
-  const form = request.method === 'GET' ? rawQuery : request.body.toString();
-  return {
-    form: 'v1',
-    method: request.method,
-    path,
-    rawQuery,
-    headers: request.headers,
-    rawBody: request.body,
-    v1Params: Object.fromEntries(new URLSearchParams(form)),
-  };
-}
+const sdk = sdkCapture({ secretId: SECRET_ID, secretKey: SECRET_KEY });
 
 const lookup = (credential: Credential) => (id: string) =>
   id === SECRET_ID ? credential : undefined;
@@ -244,7 +147,7 @@ describe('verifySignature()', () => {
     it.each(calls)(
       'should accept $signMethod over $reqMethod',
       async (call) => {
-        const request = await sdkRequest(call);
+        const request = await sdk.request(call);
         expect(request.v1Params?.SignatureMethod).toBe(call.signMethod);
         await expect(verifySignature(request, options)).resolves.toEqual({
           secretId: SECRET_ID,
@@ -253,26 +156,26 @@ describe('verifySignature()', () => {
     );
 
     it('should accept an endpoint with a path', async () => {
-      const request = await sdkRequest({
+      const request = await sdk.request({
         signMethod: 'HmacSHA256',
         reqMethod: 'GET',
-        endpoint: `127.0.0.1:${port}/hunyuan`,
+        endpoint: `127.0.0.1:${sdk.port}/hunyuan`,
       });
       expect(request.path).toBe('/hunyuan/');
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept an endpoint named localhost', async () => {
-      const request = await sdkRequest({
+      const request = await sdk.request({
         signMethod: 'HmacSHA1',
         reqMethod: 'POST',
-        endpoint: `localhost:${port}`,
+        endpoint: `localhost:${sdk.port}`,
       });
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept temporary credentials with their token', async () => {
-      const request = await sdkRequest({
+      const request = await sdk.request({
         signMethod: 'HmacSHA256',
         reqMethod: 'POST',
         token: TOKEN,
@@ -284,7 +187,7 @@ describe('verifySignature()', () => {
     });
 
     it('should refuse a changed parameter with SignatureFailure', async () => {
-      const request = await sdkRequest({
+      const request = await sdk.request({
         signMethod: 'HmacSHA1',
         reqMethod: 'GET',
       });
@@ -316,17 +219,18 @@ describe('verifySignature()', () => {
       SecretId: SECRET_ID,
       ...params,
     };
-    const text =
-      `GET${change.host ?? host}/?` +
-      Object.keys(all)
-        .filter((key) => all[key] !== '')
-        .sort()
-        .map((key) => `${key}=${all[key]}`)
-        .join('&');
-    const algorithm = change.method === 'HmacSHA256' ? 'sha256' : 'sha1';
-    const signature = createHmac(algorithm, change.key ?? SECRET_KEY)
-      .update(text)
-      .digest('base64');
+    // Empty parameters stay out of the signature, as Go leaves them.
+    const signedParams = Object.fromEntries(
+      Object.entries(all).filter(([, value]) => value !== ''),
+    );
+    const signature = v1Sign(
+      change.key ?? SECRET_KEY,
+      'GET',
+      change.host ?? host,
+      '/',
+      signedParams,
+      change.method,
+    );
     return {
       form: 'v1',
       method: 'GET',

@@ -1,9 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cvm } from 'tencentcloud-sdk-nodejs-cvm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { describe, expect, it, vi } from 'vitest';
 import { isApiError } from '../src/errors/api-error.js';
 import {
   verifySignature,
@@ -12,19 +9,14 @@ import {
   type SignedRequest,
   type VerifyOptions,
 } from '../src/protocol/signature/verify.js';
+import { expectApiError } from './helpers/expect-api-error.js';
+import { sdkCapture } from './helpers/sdk-capture.js';
 
 const SECRET_ID = 'AKIDexpresstcapitc3';
 const SECRET_KEY = 'express-tcapi-tc3-secret-key';
 const TOKEN = 'express-tcapi-tc3-token';
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 const SECONDS = NOW / 1000;
-
-function expectApiError(error: unknown, code: string): void {
-  if (!isApiError(error)) throw new Error(`Expected an ApiError: ${error}`);
-  expect(error.code).toBe(code);
-  expect(error.localized?.['en-US']).toMatch(/\S/);
-  expect(error.localized?.['zh-CN']).toMatch(/\S/);
-}
 
 const lookup =
   (credential: Credential): CredentialLookup =>
@@ -44,91 +36,7 @@ const failure = (request: SignedRequest, opts: VerifyOptions = at) =>
   );
 
 // A loopback server that records what the official SDK sends.
-interface Captured {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-const captured: Captured[] = [];
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    captured.push({
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: Buffer.concat(chunks),
-    });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{"Response":{"RequestId":"x"}}');
-  });
-});
-let port = 0;
-
-beforeAll(async () => {
-  // The SDK tunnels through these even to 127.0.0.1.
-  for (const name of [
-    'http_proxy',
-    'HTTP_PROXY',
-    'https_proxy',
-    'HTTPS_PROXY',
-  ]) {
-    delete process.env[name];
-  }
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  port = (server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
-
-interface SdkCall {
-  reqMethod?: 'GET' | 'POST';
-  endpoint?: string;
-  token?: string;
-}
-
-/** What the Node SDK sent for one DescribeInstances call. */
-async function sdkRequest(call: SdkCall = {}): Promise<SignedRequest> {
-  const client = new cvm.v20170312.Client({
-    credential: {
-      secretId: SECRET_ID,
-      secretKey: SECRET_KEY,
-      token: call.token,
-    },
-    region: 'ap-guangzhou',
-    profile: {
-      httpProfile: {
-        endpoint: call.endpoint ?? `127.0.0.1:${port}`,
-        protocol: 'http://',
-        reqMethod: call.reqMethod ?? 'POST',
-      },
-    },
-  });
-  const before = captured.length;
-  await client.DescribeInstances({
-    Limit: 1,
-    Filters: [{ Name: 'instance-name', Values: ['web 1+2/未命名'] }],
-  });
-  const request = captured[before];
-  if (request === undefined) throw new Error('The SDK sent nothing.');
-  const [path = '', rawQuery = ''] = request.url.split(/\?(.*)/s);
-  return {
-    form: 'tc3',
-    method: request.method,
-    path,
-    rawQuery,
-    headers: request.headers,
-    rawBody: request.body,
-  };
-}
+const sdk = sdkCapture({ secretId: SECRET_ID, secretKey: SECRET_KEY });
 
 // Requests signed here from the documented algorithm, the way each SDK
 // fills it in.
@@ -215,20 +123,20 @@ function tc3Request(signing: Signing = {}): SignedRequest {
 describe('verifySignature()', () => {
   describe('when the Node SDK signs with TC3', () => {
     it('should accept a POST', async () => {
-      const request = await sdkRequest();
+      const request = await sdk.request();
       await expect(verifySignature(request, options)).resolves.toEqual({
         secretId: SECRET_ID,
       });
     });
 
     it('should accept a GET', async () => {
-      const request = await sdkRequest({ reqMethod: 'GET' });
+      const request = await sdk.request({ reqMethod: 'GET' });
       expect(request.rawQuery).toContain('Filters.0.Values.0=');
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept temporary credentials with their token', async () => {
-      const request = await sdkRequest({ token: TOKEN });
+      const request = await sdk.request({ token: TOKEN });
       const credentials = withToken;
       await expect(
         verifySignature(request, { ...options, credentials }),
@@ -236,27 +144,29 @@ describe('verifySignature()', () => {
     });
 
     it('should accept an endpoint with a path', async () => {
-      const endpoint = `127.0.0.1:${port}/hunyuan`;
-      const request = await sdkRequest({ endpoint });
+      const endpoint = `127.0.0.1:${sdk.port}/hunyuan`;
+      const request = await sdk.request({ endpoint });
       expect(request.path).toBe('/hunyuan/');
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept a GET to an endpoint with a path', async () => {
-      const endpoint = `127.0.0.1:${port}/hunyuan`;
-      const request = await sdkRequest({ endpoint, reqMethod: 'GET' });
+      const endpoint = `127.0.0.1:${sdk.port}/hunyuan`;
+      const request = await sdk.request({ endpoint, reqMethod: 'GET' });
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept an endpoint named localhost', async () => {
-      const request = await sdkRequest({ endpoint: `localhost:${port}` });
-      expect(request.headers.authorization).toContain(`/localhost:${port}/`);
+      const request = await sdk.request({ endpoint: `localhost:${sdk.port}` });
+      expect(request.headers.authorization).toContain(
+        `/localhost:${sdk.port}/`,
+      );
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });
 
     it('should accept an endpoint named localhost with a path', async () => {
-      const endpoint = `localhost:${port}/hunyuan`;
-      const request = await sdkRequest({ endpoint });
+      const endpoint = `localhost:${sdk.port}/hunyuan`;
+      const request = await sdk.request({ endpoint });
       expect(request.headers.authorization).toContain(`/hunyuan/tc3_request`);
       await expect(verifySignature(request, options)).resolves.toBeDefined();
     });

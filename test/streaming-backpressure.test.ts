@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { streamResult } from 'express-tcapi';
 import { actionApp } from './helpers/action-app.js';
 import { EXPRESS_VERSIONS } from './helpers/express-versions.js';
-import { open, pause, readAll, serve, type Served } from './helpers/sse.js';
+import { open, pause, readAll, servePerTest } from './helpers/sse.js';
 
 // Large events fill the socket buffers quickly: 1000 of 64 KB is far
 // more than the kernel holds for a reader that does not read.
 const TOTAL = 1000;
 const PAYLOAD = 'x'.repeat(64 * 1024);
 
-let served: Served | undefined;
-afterEach(async () => {
-  await served?.close();
-  served = undefined;
-});
+const serve = servePerTest();
 
 function bigEvents() {
   const state = { produced: 0 };
@@ -31,7 +27,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the client stops reading', () => {
       it('should stop asking the producer for events', async () => {
         const { state, events } = bigEvents();
-        served = await serve(
+        const served = await serve(
           actionApp(express, { ChatCompletions: () => streamResult(events()) }),
         );
         const res = await open(served);
@@ -48,7 +44,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the client reads again', () => {
       it('should deliver every event', async () => {
         const { state, events } = bigEvents();
-        served = await serve(
+        const served = await serve(
           actionApp(express, { ChatCompletions: () => streamResult(events()) }),
         );
         const res = await open(served);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   asyncHandler,
   disconnectSignal,
@@ -16,16 +16,11 @@ import {
   open,
   pause,
   send,
-  serve,
+  servePerTest,
   until,
-  type Served,
 } from './helpers/sse.js';
 
-let served: Served | undefined;
-afterEach(async () => {
-  await served?.close();
-  served = undefined;
-});
+const serve = servePerTest();
 
 /** Reads until `count` events arrived, then hangs up. */
 async function readThenLeave(res: IncomingMessage, count: number) {
@@ -61,7 +56,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the client hangs up after three events', () => {
       it('should stop the producer', async () => {
         const { state, events } = ticker();
-        served = await serve(
+        const served = await serve(
           actionApp(express, { ChatCompletions: () => streamResult(events()) }),
         );
         await readThenLeave(await open(served), 3);
@@ -74,7 +69,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should abort the handler signal', async () => {
         let signal: AbortSignal | undefined;
         const { events } = ticker();
-        served = await serve(
+        const served = await serve(
           actionApp(express, {
             ChatCompletions: (_params, context: ActionContext) => {
               signal = context.signal;
@@ -114,7 +109,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           ),
         );
         app.use(tcapiFinish());
-        served = await serve(app);
+        const served = await serve(app);
         await readThenLeave(
           await open(served, { action: null, path: '/chat' }),
           1,
@@ -130,7 +125,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       it('should report nothing', async () => {
         const onError = vi.fn();
         let aborted = false;
-        served = await serve(
+        const served = await serve(
           actionApp(
             express,
             {
@@ -162,7 +157,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the handler is still working', () => {
       it('should abort the handler signal', async () => {
         const seen = vi.fn();
-        served = await serve(
+        const served = await serve(
           actionApp(express, {
             DescribeInstances: (_params, { signal }) =>
               new Promise((resolve) =>
@@ -186,7 +181,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when it was a stream', () => {
       it('should leave the handler signal unaborted', async () => {
         let signal: AbortSignal | undefined;
-        served = await serve(
+        const served = await serve(
           actionApp(express, {
             ChatCompletions: (_params, context) => {
               signal = context.signal;
@@ -203,7 +198,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when it was an envelope', () => {
       it('should leave the handler signal unaborted', async () => {
         let signal: AbortSignal | undefined;
-        served = await serve(
+        const served = await serve(
           actionApp(express, {
             DescribeInstances: (_params, context) => {
               signal = context.signal;
@@ -227,7 +222,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           same = disconnectSignal(res) === disconnectSignal(res);
           res.json({});
         });
-        served = await serve(app);
+        const served = await serve(app);
         await fetchRaw(served, { action: null, method: 'GET', body: '' });
         expect(same).toBe(true);
       });
@@ -243,7 +238,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           });
           res.end('ok');
         });
-        served = await serve(app);
+        const served = await serve(app);
         await fetchRaw(served, { action: null, method: 'GET', body: '' });
         await until(() => late !== undefined);
         expect(late?.aborted).toBe(false);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   asyncHandler,
@@ -18,17 +18,12 @@ import {
 import {
   dataOf,
   fetchRaw,
-  serve,
+  servePerTest,
   until,
   type RawResponse,
-  type Served,
 } from './helpers/sse.js';
 
-let served: Served | undefined;
-afterEach(async () => {
-  await served?.close();
-  served = undefined;
-});
+const serve = servePerTest();
 
 async function call(
   express: ExpressFactory,
@@ -36,7 +31,7 @@ async function call(
   options?: TcapiOptions,
   headers?: Record<string, string>,
 ) {
-  served = await serve(actionApp(express, actions, options));
+  const served = await serve(actionApp(express, actions, options));
   return fetchRaw(served, { headers });
 }
 
@@ -107,7 +102,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           started();
           yield { N: 1 };
         }
-        served = await serve(
+        const served = await serve(
           actionApp(express, {
             ChatCompletions: {
               params: {
@@ -317,7 +312,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           started();
           yield { N: 1 };
         }
-        served = await serve(
+        const served = await serve(
           actionApp(
             express,
             {
@@ -354,7 +349,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the producer fails before its first event', () => {
       it('should answer the error envelope through the error handler', async () => {
         const error = new ApiError('ResourceUnavailable');
-        served = await serve(plainApp(failing(error, 0)(), {}));
+        const served = await serve(plainApp(failing(error, 0)(), {}));
         const res = await fetchRaw(served, { action: null, path: '/chat' });
         expectEnvelopeError(res, 'ResourceUnavailable');
       });
@@ -363,7 +358,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     describe('when the producer fails after its first event', () => {
       it('should end with the error event and tell onError', async () => {
         const onError = vi.fn();
-        served = await serve(
+        const served = await serve(
           plainApp(failing(new Error('boom'), 1)(), { onError }),
         );
         const res = await fetchRaw(served, { action: null, path: '/chat' });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   asyncHandler,
   sendStream,
@@ -13,21 +13,16 @@ import {
   UUID_V4,
   type ExpressFactory,
 } from './helpers/express-versions.js';
-import { dataOf, fetchRaw, serve, type Served } from './helpers/sse.js';
+import { dataOf, fetchRaw, servePerTest } from './helpers/sse.js';
 
 async function* words(...list: string[]) {
   for (const word of list) yield { Delta: word };
 }
 
-let served: Served | undefined;
-afterEach(async () => {
-  await served?.close();
-  served = undefined;
-});
+const serve = servePerTest();
 
 async function serveActions(express: ExpressFactory, actions: ActionTable) {
-  served = await serve(actionApp(express, actions));
-  return served;
+  return serve(actionApp(express, actions));
 }
 
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
@@ -198,7 +193,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
 
     describe('when the route sends a stream', () => {
       it('should answer text/event-stream with the request id', async () => {
-        served = await serve(plainApp());
+        const served = await serve(plainApp());
         const res = await fetchRaw(served, { action: null, path: '/chat' });
         expect(res.headers['content-type']).toBe('text/event-stream');
         expect(res.headers['cache-control']).toBe('no-cache');
@@ -206,7 +201,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
       });
 
       it('should write each event as a data line', async () => {
-        served = await serve(plainApp());
+        const served = await serve(plainApp());
         const res = await fetchRaw(served, { action: null, path: '/chat' });
         expect(res.text).toBe('data: {"Delta":"x"}\n\ndata: {"Delta":"y"}\n\n');
       });
@@ -221,7 +216,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
           asyncHandler((req, res) => sendStream(req, res, words('x'))),
         );
         app.use(tcapiFinish());
-        served = await serve(app);
+        const served = await serve(app);
         const res = await fetchRaw(served, {
           action: null,
           method: 'HEAD',

@@ -1,24 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, streamResult, type StreamOptions } from 'express-tcapi';
 import { actionApp } from './helpers/action-app.js';
 import {
   EXPRESS_VERSIONS,
   type ExpressFactory,
 } from './helpers/express-versions.js';
-import { fetchRaw, pause, serve, type Served } from './helpers/sse.js';
+import { fetchRaw, pause, servePerTest } from './helpers/sse.js';
 
-let served: Served | undefined;
-afterEach(async () => {
-  await served?.close();
-  served = undefined;
-});
+const serve = servePerTest();
 
 async function stream(
   express: ExpressFactory,
   events: () => AsyncIterable<unknown>,
   options: StreamOptions,
 ) {
-  served = await serve(
+  const served = await serve(
     actionApp(express, {
       ChatCompletions: () => streamResult(events(), options),
     }),

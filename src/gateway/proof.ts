@@ -28,20 +28,50 @@ export function checkedSecret(secret: unknown, where: string): string {
   return secret;
 }
 
-/** `hex(HMAC-SHA256(secret, requestId))`: what the gateway sends. */
-export function gatewayProof(secret: string, requestId: string): string {
-  return createHmac('sha256', secret).update(requestId).digest('hex');
+// `<unix seconds>.<64 hex digits>`; twelve digits are good for 30,000
+// years and keep the number exact.
+const PROOF = /^(\d{1,12})\.([0-9a-f]{64})$/;
+
+/**
+ * What the gateway sends: `<seconds>.<hex(HMAC-SHA256(secret,
+ * requestId + '.' + seconds))>`, where `seconds` is the Unix time it was
+ * made at. The time is signed with the id, so a proof seen once (in a
+ * log, say) is worth nothing once it is older than the backend allows.
+ */
+export function gatewayProof(
+  secret: string,
+  requestId: string,
+  seconds = nowSeconds(),
+): string {
+  return `${seconds}.${mac(secret, requestId, seconds)}`;
 }
 
-/** Whether `proof` is the gateway's proof of `requestId`, in constant time. */
+/**
+ * Whether `proof` is the gateway's proof of `requestId`, made at most
+ * `maxSkewSeconds` from `now` either way (clocks drift both ways); the
+ * MAC is compared in constant time.
+ */
 export function isGatewayProof(
   secret: string,
   requestId: string,
   proof: unknown,
+  maxSkewSeconds: number,
+  now = nowSeconds(),
 ): boolean {
-  if (typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof)) {
-    return false;
-  }
-  const expected = Buffer.from(gatewayProof(secret, requestId), 'hex');
-  return timingSafeEqual(expected, Buffer.from(proof, 'hex'));
+  const match = typeof proof === 'string' ? PROOF.exec(proof) : null;
+  if (!match) return false;
+  const seconds = Number(match[1]);
+  if (Math.abs(now - seconds) > maxSkewSeconds) return false;
+  const expected = Buffer.from(mac(secret, requestId, seconds), 'hex');
+  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex'));
+}
+
+function mac(secret: string, requestId: string, seconds: number): string {
+  return createHmac('sha256', secret)
+    .update(`${requestId}.${seconds}`)
+    .digest('hex');
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
 }

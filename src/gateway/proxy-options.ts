@@ -16,10 +16,14 @@ export interface TcapiProxyOptions {
    */
   gatewaySecret?: string;
   /**
-   * How long, in milliseconds, the upstream may stay silent (no answer, or
-   * no new bytes of one) before the client is told
-   * `InternalError.BackendTimeout`. Below the official SDKs' 60 s request
-   * timeout, so the client hears the reason.
+   * How long, in milliseconds, the upstream has to start its answer (its
+   * headers received in full), counted from when the request is
+   * forwarded, and then how long it may stay silent between two pieces of
+   * the answer. Past either, the client is told
+   * `InternalError.BackendTimeout`, or has its connection cut once the
+   * answer has started. Time the client itself takes to read is not
+   * silence. Below the official SDKs' 60 s request timeout, so the client
+   * hears the reason.
    * @default 30000
    */
   timeout?: number;

@@ -14,8 +14,10 @@ import {
   type TcapiProxyOptions,
 } from './proxy-options.js';
 import { claim } from './answer-claim.js';
+import { answerDeadline } from './answer-deadline.js';
 import { relayAnswer } from './relay-answer.js';
-import { upstreamFailure, upstreamTimeout } from './upstream-errors.js';
+import { upstreamFailure } from './upstream-errors.js';
+import { watchSilence } from './upstream-silence.js';
 
 /**
  * Options for `createProxyMiddleware()` of http-proxy-middleware 3, the
@@ -52,16 +54,22 @@ export interface TcapiProxyConfig {
 /**
  * Makes http-proxy-middleware forward to a Tencent Cloud compatible
  * upstream so that the client always gets an envelope:
- * - an upstream envelope passes byte for byte, an event stream untouched;
+ * - an upstream envelope passes byte for byte (but for a `RequestId`
+ *   that is not a safe id, replaced by the gateway's), an event stream
+ *   as it comes, typed exactly `text/event-stream`;
  * - an upstream that refuses, cannot be found or drops the connection
- *   gives `ServiceUnavailable`, one that stays silent for `timeout` ms
- *   `InternalError.BackendTimeout`;
+ *   gives `ServiceUnavailable`; one that has not started its answer
+ *   `timeout` ms after the request was forwarded, or goes silent for
+ *   `timeout` ms before the answer is complete (while the client keeps
+ *   up), `InternalError.BackendTimeout`;
  * - an answer that is not an envelope (an HTML error page, a bare JSON
- *   object, an empty body) is replaced: 502 and 503 by
+ *   object, an empty body, a redirect, a 304 to anything but a
+ *   conditional GET) is replaced: 502 and 503 by
  *   `ServiceUnavailable`, 504 by `InternalError.BackendTimeout`, 429 by
  *   `RequestLimitExceeded`, 413 by `RequestSizeLimitExceeded`, anything
  *   else by `InternalError`;
- * - the upstream's host and port never reach the client.
+ * - the upstream's host and port never reach the client, and of its
+ *   headers only an allow-list does (see `copyUpstreamHeaders()`).
  *
  * The gateway's request id goes to the upstream in `X-TC-RequestId`, with
  * a proof a backend checks with `trustGateway()` when `gatewaySecret` is
@@ -102,12 +110,11 @@ export function tcapiProxy(options: TcapiProxyOptions): TcapiProxyConfig {
         );
         forwardRequestId(proxyReq, requestId, gatewaySecret);
         askIdentityEncoding(proxyReq, req);
-        proxyReq.setTimeout(timeout, () => {
-          proxyReq.destroy(upstreamTimeout(timeout));
-        });
+        answerDeadline(proxyReq, timeout);
         forwardBody(proxyReq, req);
       },
       proxyRes: function tcapiProxyResponse(proxyRes, req, res) {
+        watchSilence(proxyRes, res, timeout);
         relayAnswer(proxyRes, req as Request, res as Response).catch(
           (error: unknown) => {
             // Only a fault of this code gets here; the client still hears.

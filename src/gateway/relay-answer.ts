@@ -20,8 +20,9 @@ const CHECKED_WHOLE = 64 * 1024;
 /**
  * Sends an upstream answer on: an envelope byte for byte (its
  * `Content-Type` made exactly `application/json`, the `X-TC-RequestId`
- * header made that of its body), an event stream untouched, and anything
- * else replaced by an error envelope without a word of the original.
+ * header made that of its body), an event stream as it comes (its
+ * `Content-Type` made exactly `text/event-stream`), and anything else
+ * replaced by an error envelope without a word of the original.
  */
 export async function relayAnswer(
   upstream: IncomingMessage,
@@ -31,11 +32,20 @@ export async function relayAnswer(
   const status = upstream.statusCode ?? 0;
   const type = mediaType(upstreamHeader(upstream, 'content-type'));
   const untouched =
-    status === 304 ||
+    (status === 304 && isConditional(req)) ||
     (status === 200 && (type === 'text/event-stream' || req.method === 'HEAD'));
   if (untouched) {
     if (claim(res)) sendUntouched(upstream, req, res);
     else upstream.destroy();
+    return;
+  }
+  if (!isEnvelopeStatus(status)) {
+    upstream.destroy();
+    if (!claim(res)) return;
+    const cause = new Error(
+      `The upstream answered ${status}, which carries no envelope.`,
+    );
+    sendFailure(req, res, replacementFor(status, undefined, cause));
     return;
   }
   let opening;
@@ -67,4 +77,24 @@ export async function relayAnswer(
   );
   const retryAfter = upstreamHeader(upstream, 'retry-after');
   sendFailure(req, res, replacementFor(status, retryAfter, cause));
+}
+
+// Statuses an envelope can come with. An informational status, a
+// redirect, 204 and 205 carry none that the SDKs would read, whatever
+// their body: every SDK fails on them without saying why.
+function isEnvelopeStatus(status: number): boolean {
+  return (
+    (status >= 200 && status < 300 && status !== 204 && status !== 205) ||
+    (status >= 400 && status < 600)
+  );
+}
+
+// A 304 answers only a GET or HEAD that asked whether its copy is still
+// current; to anything else, it is an answer the client cannot use.
+function isConditional(req: Request): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    (req.headers['if-none-match'] !== undefined ||
+      req.headers['if-modified-since'] !== undefined)
+  );
 }

@@ -6,6 +6,7 @@ import { errorStatus, impliedHeaders } from '../http-status.js';
 import { defaultOptions } from '../options.js';
 import { isSafeId } from '../request-id.js';
 import { sendFailure } from '../send-failure.js';
+import { replaceRequestId } from './replace-request-id.js';
 import { mediaType, type EnvelopeFacts } from './upstream-answer.js';
 import { upstreamFailure } from './upstream-errors.js';
 import { copyUpstreamHeaders, upstreamHeader } from './upstream-headers.js';
@@ -13,6 +14,11 @@ import { copyUpstreamHeaders, upstreamHeader } from './upstream-headers.js';
 /**
  * Sends an envelope read whole: its bytes as they came, on 200, or for an
  * error envelope on the status the gateway's policy gives its code.
+ *
+ * One change only: a `RequestId` that is not a safe id (too long, or with
+ * characters that do not belong in a header or a log line) is replaced
+ * by the gateway's own, so that the body and `X-TC-RequestId` still name
+ * the same request.
  */
 export function sendWhole(
   upstream: IncomingMessage,
@@ -21,17 +27,19 @@ export function sendWhole(
   body: Buffer,
   facts: EnvelopeFacts,
 ): void {
-  const { options } = contextFor(req, res, defaultOptions);
+  const { options, requestId } = contextFor(req, res, defaultOptions);
   const status =
     facts.code === undefined
       ? 200
       : errorStatus(options.httpStatus, facts.code);
-  writeEnvelopeHead(upstream, res, status, facts.requestId);
+  const safe = isSafeId(facts.requestId);
+  const sent = safe ? body : replaceRequestId(body, requestId);
+  writeEnvelopeHead(upstream, res, status, safe ? facts.requestId : requestId);
   for (const [name, value] of Object.entries(impliedHeaders(status))) {
     if (!res.hasHeader(name)) res.setHeader(name, value);
   }
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
+  res.setHeader('Content-Length', sent.length);
+  res.end(sent);
 }
 
 /**
@@ -59,8 +67,11 @@ export function sendStreamed(
 }
 
 /**
- * Sends an answer on as it is: an event stream, a 304, the headers of a
- * HEAD. The headers go out at once, without waiting for the first event.
+ * Sends an answer on as it is: an event stream, the 304 of a conditional
+ * GET, the headers of a HEAD. Its body goes byte for byte, so its
+ * `Content-Length` and `Content-Encoding` still describe it; its other
+ * headers are those relayed from any answer. The headers go out at once,
+ * without waiting for the first event.
  */
 export function sendUntouched(
   upstream: IncomingMessage,
@@ -69,11 +80,15 @@ export function sendUntouched(
 ): void {
   res.statusCode = upstream.statusCode ?? 200;
   copyUpstreamHeaders(upstream, res);
-  const type = upstreamHeader(upstream, 'content-type');
-  // A JSON answer to HEAD gets the exact type its GET would have.
-  const exact =
-    mediaType(type) === 'application/json' ? 'application/json' : type;
-  if (exact !== undefined) res.setHeader('Content-Type', exact);
+  for (const name of ['content-length', 'content-encoding']) {
+    const value = upstreamHeader(upstream, name);
+    if (value !== undefined) res.setHeader(name, value);
+  }
+  // The media type alone: with a charset, the Node and Python SDKs no
+  // longer recognise an event stream, and a JSON answer to HEAD gets the
+  // exact type its GET would have.
+  const type = mediaType(upstreamHeader(upstream, 'content-type'));
+  if (type !== '') res.setHeader('Content-Type', type);
   const requestId = upstreamHeader(upstream, 'x-tc-requestid');
   if (isSafeId(requestId)) res.setHeader('X-TC-RequestId', requestId);
   res.flushHeaders();
@@ -87,7 +102,7 @@ function writeEnvelopeHead(
   bodyRequestId: string | undefined,
 ): void {
   res.statusCode = status;
-  copyUpstreamHeaders(upstream, res, ['content-length', 'content-encoding']);
+  copyUpstreamHeaders(upstream, res);
   res.setHeader('Content-Type', 'application/json');
   // The header must name the id the body carries: that of the body when
   // it was read, or else the one the upstream sent with it.

@@ -24,9 +24,12 @@ const UNREACHABLE = new Set([
   'ETIMEDOUT',
 ]);
 
-/** The error a proxied request is destroyed with when the upstream is silent. */
-export function upstreamTimeout(ms: number): Error {
-  const error = new Error(`The upstream sent nothing for ${ms} ms.`);
+/**
+ * The error a proxied request is destroyed with when the upstream is too
+ * slow, saying how (for `onError` and `debug` only).
+ */
+export function upstreamTimeout(reason: string): Error {
+  const error = new Error(reason);
   Object.defineProperty(error, UPSTREAM_TIMEOUT, { value: true });
   return error;
 }

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  rejection,
-  startCvm,
-  UUID,
-  type Cvm,
-  type CvmClient,
-} from './cvm-sdk-server.js';
+import { describe, expect, it } from 'vitest';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import type { CvmClient } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
+import { cvmPerTest } from './cvm-sdk-server.js';
 
-let cvm: Cvm;
-beforeEach(async () => {
-  cvm = await startCvm();
-});
-afterEach(() => cvm.close());
+const cvm = cvmPerTest();
 
 const RUN = {
   Placement: { Zone: 'ap-guangzhou-3' },

@@ -5,46 +5,16 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cvm } from 'tencentcloud-sdk-nodejs-cvm';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../../example-app/app.js';
 import { createStore } from '../../example-app/cvm/store.js';
-
-const Client = cvm.v20170312.Client;
-export type CvmClient = InstanceType<typeof Client>;
-
-export const UUID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-/** The permanent key pair of the example app (its demo defaults). */
-export const CREDENTIAL = Object.freeze({
-  secretId: 'AKIDexpresstcapidemo',
-  secretKey: 'express-tcapi-demo-secret-key',
-});
-
-/** A temporary key pair: requests must carry its token. */
-export const TEMPORARY = Object.freeze({
-  secretId: 'AKIDexpresstcapitemporary',
-  secretKey: 'express-tcapi-temporary-secret-key',
-  token: 'express-tcapi-session-token',
-});
-
-// The SDK tunnels through these even to 127.0.0.1.
-const PROXY_VARIABLES = [
-  'http_proxy',
-  'HTTP_PROXY',
-  'https_proxy',
-  'HTTPS_PROXY',
-];
-
-/** How a client signs and sends; every member is optional. */
-export interface ClientOptions {
-  /** `null` sends no region at all. */
-  region?: string | null;
-  credential?: { secretId: string; secretKey: string; token?: string };
-  reqMethod?: 'GET' | 'POST';
-  signMethod?: 'TC3-HMAC-SHA256' | 'HmacSHA1' | 'HmacSHA256';
-  language?: 'zh-CN' | 'en-US';
-}
+import { CREDENTIALS } from '../helpers/example-keys.js';
+import {
+  cvmClient,
+  unsetProxyVariables,
+  type ClientOptions,
+  type CvmClient,
+} from '../helpers/sdk-clients.js';
 
 /** Options of {@link startCvm}. */
 export interface StartOptions {
@@ -57,20 +27,11 @@ export interface StartOptions {
  * a fresh store whose clock the test moves with `tick()`, and official
  * CVM clients pointed at it.
  */
-export async function startCvm({ onRequest }: StartOptions = {}) {
-  for (const name of PROXY_VARIABLES) delete process.env[name];
+async function startCvm({ onRequest }: StartOptions = {}) {
+  unsetProxyVariables();
   let time = Date.parse('2024-06-01T00:00:00Z');
   const store = createStore({ now: () => time, transitionMs: 2000 });
-  const app = createApp({
-    store,
-    credentials: {
-      [CREDENTIAL.secretId]: CREDENTIAL.secretKey,
-      [TEMPORARY.secretId]: {
-        secretKey: TEMPORARY.secretKey,
-        token: TEMPORARY.token,
-      },
-    },
-  });
+  const app = createApp({ store, credentials: CREDENTIALS });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     onRequest?.();
     app(req, res);
@@ -84,22 +45,7 @@ export async function startCvm({ onRequest }: StartOptions = {}) {
     host,
     /** A client for ap-guangzhou, signing as the app expects. */
     client(options: ClientOptions = {}): CvmClient {
-      const { region = 'ap-guangzhou', credential = CREDENTIAL } = options;
-      return new Client({
-        credential: { ...credential },
-        region: region ?? undefined,
-        profile: {
-          // Only what is set: an explicit `reqMethod: undefined`
-          // crashes the client.
-          httpProfile: {
-            endpoint: host,
-            protocol: 'http://',
-            ...(options.reqMethod && { reqMethod: options.reqMethod }),
-          },
-          ...(options.signMethod && { signMethod: options.signMethod }),
-          ...(options.language && { language: options.language }),
-        },
-      });
+      return cvmClient(host, options);
     },
     tick(ms = 2000) {
       time += ms;
@@ -112,24 +58,18 @@ export async function startCvm({ onRequest }: StartOptions = {}) {
   };
 }
 
+/** The example app as {@link cvmPerTest} starts it for a test. */
 export type Cvm = Awaited<ReturnType<typeof startCvm>>;
 
-/** What the SDK throws for an error envelope. */
-export interface SdkError {
-  code?: string;
-  message: string;
-  requestId: string;
-  httpCode?: number;
-}
-
-/** The error a call is rejected with; fails the test if it resolves. */
-export async function rejection(call: Promise<unknown>): Promise<SdkError> {
-  const outcome = await call.then(
-    (result) => ({ result }),
-    (error: SdkError) => ({ error }),
-  );
-  if ('result' in outcome) {
-    throw new Error(`Expected an error, got ${JSON.stringify(outcome.result)}`);
-  }
-  return outcome.error;
+/**
+ * Starts the example app before each test of the file and closes it
+ * after: the object returned always stands for the current test's app.
+ */
+export function cvmPerTest(options: StartOptions = {}): Cvm {
+  const cvm = {} as Cvm;
+  beforeEach(async () => {
+    Object.assign(cvm, await startCvm(options));
+  });
+  afterEach(() => cvm.close());
+  return cvm;
 }

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CREDENTIAL, startCvm, UUID, type Cvm } from './cvm-sdk-server.js';
-import { signedHeaders } from './tc3-signer.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEY } from '../helpers/example-keys.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import { signedHeaders } from '../helpers/signed-calls.js';
+import { cvmPerTest } from './cvm-sdk-server.js';
 
 const WEB_1 = 'ins-2mb7q1xa';
 const BATCH_1 = 'ins-c4h8npz2';
 
-let cvm: Cvm;
-beforeEach(async () => {
-  cvm = await startCvm();
-});
-afterEach(() => cvm.close());
+const cvm = cvmPerTest();
 
 const statusOf = async (id: string) => {
   const result = await cvm.client().DescribeInstancesStatus({
@@ -105,7 +103,7 @@ describe('a signed raw request with a malformed JSON body', () => {
     const res = await fetch(`http://${cvm.host}/`, {
       method: 'POST',
       headers: signedHeaders({
-        ...CREDENTIAL,
+        ...DEMO_KEY,
         action: 'DescribeInstances',
         host: cvm.host,
         body,

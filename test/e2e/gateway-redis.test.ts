@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_KEY } from '../helpers/example-keys.js';
 import {
-  cvmClient,
-  DEMO_KEY,
   GATEWAY_SECRET,
   hostOf,
-  rejection,
   startBackend,
   startGateway,
-  unsetProxyVariables,
 } from '../helpers/gateway-example.js';
 import {
   startGatewayProcess,
@@ -19,6 +16,8 @@ import {
   startRedis,
   type RedisServer,
 } from '../helpers/redis.js';
+import { cvmClient, unsetProxyVariables } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
 
 const LIMIT = 3;
 

@@ -1,35 +1,22 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closeAfterEach } from '../helpers/close-after-each.js';
+import { TEMPORARY_KEY } from '../helpers/example-keys.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
 import {
-  cvmClient,
   hostOf,
-  rejection,
   startBackend,
   startGateway,
-  TEMPORARY_KEY,
-  unsetProxyVariables,
 } from '../helpers/gateway-example.js';
 import {
   listen,
   raw,
   refusingPort,
   upstream,
-  type Listening,
 } from '../helpers/gateway-upstreams.js';
+import { cvmClient, unsetProxyVariables } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
 
-const UUID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
-
-async function track<T extends Listening>(server: Promise<T>): Promise<T> {
-  const listening = await server;
-  started.push(listening);
-  return listening;
-}
+const track = closeAfterEach();
 
 /** The example backend with the example gateway in front of it. */
 async function pair(options: Parameters<typeof startGateway>[1] = {}) {

@@ -1,18 +1,17 @@
 import express from 'express';
-import { hunyuan } from 'tencentcloud-sdk-nodejs-hunyuan';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tcapi, trustGateway } from 'express-tcapi';
 import { createApp } from '../../example-app/app.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
+import { CREDENTIALS } from '../helpers/example-keys.js';
 import {
-  CREDENTIALS,
-  DEMO_KEY,
   GATEWAY_SECRET,
   hostOf,
-  rejection,
   startGateway,
-  unsetProxyVariables,
 } from '../helpers/gateway-example.js';
-import { listen, type Listening } from '../helpers/gateway-upstreams.js';
+import { listen } from '../helpers/gateway-upstreams.js';
+import { hunyuanClient, unsetProxyVariables } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
 
 const QUESTION = {
   Model: 'hunyuan-lite',
@@ -20,11 +19,7 @@ const QUESTION = {
 };
 const DELAY_MS = 40;
 
-let started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.map((server) => server.close()));
-  started = [];
-});
+const track = closeAfterEach();
 
 /** The example services behind the example gateway. */
 async function chatThroughGateway() {
@@ -32,20 +27,9 @@ async function chatThroughGateway() {
   const app = express();
   app.use(tcapi({ trustRequestId: trustGateway(GATEWAY_SECRET) }));
   app.use(createApp({ credentials: CREDENTIALS, chat: { delayMs: DELAY_MS } }));
-  const backend = await listen(app);
-  started.push(backend);
-  const gateway = await startGateway(backend.url);
-  started.push(gateway);
-  return new hunyuan.v20230901.Client({
-    credential: { ...DEMO_KEY },
-    region: 'ap-guangzhou',
-    profile: {
-      httpProfile: {
-        endpoint: `${hostOf(gateway)}/hunyuan`,
-        protocol: 'http://',
-      },
-    },
-  });
+  const backend = await track(listen(app));
+  const gateway = await track(startGateway(backend.url));
+  return hunyuanClient(`${hostOf(gateway)}/hunyuan`);
 }
 
 interface Message {

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hunyuan } from 'tencentcloud-sdk-nodejs-hunyuan';
 import { createApp } from '../../example-app/app.js';
 import type { ChatOptions } from '../../example-app/hunyuan/index.js';
-import { CREDENTIAL } from './cvm-sdk-server.js';
-
-const Client = hunyuan.v20230901.Client;
-export type HunyuanClient = InstanceType<typeof Client>;
+import { DEMO_KEY } from '../helpers/example-keys.js';
+import {
+  hunyuanClient,
+  unsetProxyVariables,
+  type HunyuanClient,
+} from '../helpers/sdk-clients.js';
 
 /** A message as the SDK's `SSEResponseModel` yields it. */
 export interface SdkMessage {
@@ -27,22 +28,14 @@ export interface SdkStream extends AsyncIterable<SdkMessage> {
 /** Reads a streamed call's result as the stream it is. */
 export const asStream = (result: unknown) => result as SdkStream;
 
-// The SDK tunnels through these even to 127.0.0.1.
-const PROXY_VARIABLES = [
-  'http_proxy',
-  'HTTP_PROXY',
-  'https_proxy',
-  'HTTPS_PROXY',
-];
-
 /**
  * The example app, requiring signatures, on a random loopback port, and
  * official Hunyuan clients pointed at its `/hunyuan` service.
  */
 export async function startHunyuan(chat: ChatOptions = {}) {
-  for (const name of PROXY_VARIABLES) delete process.env[name];
+  unsetProxyVariables();
   const app = createApp({
-    credentials: { [CREDENTIAL.secretId]: CREDENTIAL.secretKey },
+    credentials: { [DEMO_KEY.secretId]: DEMO_KEY.secretKey },
     chat: { delayMs: 5, ...chat },
   });
   const server = createServer(app).listen(0, '127.0.0.1');
@@ -51,16 +44,7 @@ export async function startHunyuan(chat: ChatOptions = {}) {
   return {
     /** A client for ap-guangzhou, signing as the app expects. */
     client(): HunyuanClient {
-      return new Client({
-        credential: { ...CREDENTIAL },
-        region: 'ap-guangzhou',
-        profile: {
-          httpProfile: {
-            endpoint: `127.0.0.1:${port}/hunyuan`,
-            protocol: 'http://',
-          },
-        },
-      });
+      return hunyuanClient(`127.0.0.1:${port}/hunyuan`);
     },
     async close() {
       server.closeAllConnections();

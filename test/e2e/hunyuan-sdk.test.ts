@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReplyReport } from '../../example-app/hunyuan/index.js';
-import { rejection, UUID } from './cvm-sdk-server.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import { rejection } from '../helpers/sdk-errors.js';
 import {
   asStream,
   startHunyuan,

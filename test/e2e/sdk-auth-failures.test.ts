@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  CREDENTIAL,
-  rejection,
-  startCvm,
-  TEMPORARY,
-  UUID,
-  type ClientOptions,
-  type Cvm,
-  type CvmClient,
-} from './cvm-sdk-server.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_KEY, TEMPORARY_KEY } from '../helpers/example-keys.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import type { ClientOptions, CvmClient } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
+import { cvmPerTest } from './cvm-sdk-server.js';
 
-let cvm: Cvm;
-beforeEach(async () => {
-  // The server runs in this process: the clock a test moves for the SDK
-  // must be the real one again by the time the request is checked.
-  cvm = await startCvm({ onRequest: () => vi.useRealTimers() });
-});
+// The server runs in this process: the clock a test moves for the SDK
+// must be the real one again by the time the request is checked.
+const cvm = cvmPerTest({ onRequest: () => vi.useRealTimers() });
 afterEach(() => {
   vi.useRealTimers();
-  return cvm.close();
 });
 
 const TEN_MINUTES = 10 * 60_000;
@@ -44,25 +35,25 @@ const CASES: Case[] = [
   {
     when: 'the secret key is wrong',
     code: 'AuthFailure.SignatureFailure',
-    client: { credential: { ...CREDENTIAL, secretKey: 'not-the-key' } },
+    client: { credential: { ...DEMO_KEY, secretKey: 'not-the-key' } },
   },
   {
     when: 'the SecretId is unknown',
     code: 'AuthFailure.SecretIdNotFound',
-    client: { credential: { ...CREDENTIAL, secretId: 'AKIDunknown' } },
+    client: { credential: { ...DEMO_KEY, secretId: 'AKIDunknown' } },
   },
   {
     when: 'a temporary key comes with the wrong token',
     code: 'AuthFailure.TokenFailure',
-    client: { credential: { ...TEMPORARY, token: 'not-the-token' } },
+    client: { credential: { ...TEMPORARY_KEY, token: 'not-the-token' } },
   },
   {
     when: 'a temporary key comes without its token',
     code: 'AuthFailure.TokenFailure',
     client: {
       credential: {
-        secretId: TEMPORARY.secretId,
-        secretKey: TEMPORARY.secretKey,
+        secretId: TEMPORARY_KEY.secretId,
+        secretKey: TEMPORARY_KEY.secretKey,
       },
     },
   },

@@ -1,24 +1,16 @@
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CREDENTIAL,
-  rejection,
-  startCvm,
-  TEMPORARY,
-  UUID,
-  type ClientOptions,
-  type Cvm,
-} from './cvm-sdk-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEY, TEMPORARY_KEY } from '../helpers/example-keys.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import type { ClientOptions } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
+import { cvmPerTest } from './cvm-sdk-server.js';
 
-let cvm: Cvm;
-beforeEach(async () => {
-  cvm = await startCvm();
-});
-afterEach(() => cvm.close());
+const cvm = cvmPerTest();
 
 const commonClient = (profile: { reqMethod?: 'GET' } = {}) =>
   new CommonClient(cvm.host, '2017-03-12', {
-    credential: { ...CREDENTIAL },
+    credential: { ...DEMO_KEY },
     region: 'ap-guangzhou',
     profile: { httpProfile: { protocol: 'http://', ...profile } },
   });
@@ -80,7 +72,7 @@ describe.each<[string, ClientOptions]>([
 
   describe('when the token is wrong', () => {
     it('should get the message in Chinese', async () => {
-      const credential = { ...TEMPORARY, token: 'not-the-token' };
+      const credential = { ...TEMPORARY_KEY, token: 'not-the-token' };
       const client = chinese({ ...method, credential });
       expect(await rejection(client.DescribeInstances({}))).toMatchObject({
         code: 'AuthFailure.TokenFailure',

@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  rejection,
-  startCvm,
-  TEMPORARY,
-  UUID,
-  type ClientOptions,
-  type Cvm,
-} from './cvm-sdk-server.js';
+import { describe, expect, it } from 'vitest';
+import { TEMPORARY_KEY } from '../helpers/example-keys.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
+import type { ClientOptions } from '../helpers/sdk-clients.js';
+import { rejection } from '../helpers/sdk-errors.js';
+import { cvmPerTest } from './cvm-sdk-server.js';
 
-let cvm: Cvm;
-beforeEach(async () => {
-  cvm = await startCvm();
-});
-afterEach(() => cvm.close());
+const cvm = cvmPerTest();
 
 const RUN = {
   Placement: { Zone: 'ap-guangzhou-3' },
@@ -112,7 +105,7 @@ describe.each(MODES)('the official CVM client with %s', (_, mode) => {
 
   describe('when signing with temporary credentials and their token', () => {
     it('should be served', async () => {
-      const client = cvm.client({ ...mode, credential: TEMPORARY });
+      const client = cvm.client({ ...mode, credential: TEMPORARY_KEY });
       const result = await client.DescribeInstances({ Limit: 1 });
       expect(result.InstanceSet).toHaveLength(1);
     });

@@ -3,10 +3,10 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../example-app/app.js';
 import type { ChatOptions } from '../../example-app/hunyuan/index.js';
+import { UUID_V4 as UUID } from '../helpers/express-versions.js';
 
 export const HUNYUAN_VERSION = '2023-09-01';
-export const UUID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export { UUID };
 
 /** The example app, unsigned, its chat streaming without pauses. */
 export function chatApp(chat: ChatOptions = {}): Express {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { signedHeaders } from '../e2e/tc3-signer.js';
+import { signedHeaders } from '../helpers/signed-calls.js';
 import { call, callV1, failure, success, testApp } from './support.js';
 
 const CREDENTIAL = {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { unsetProxyVariables } from './sdk-clients.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,14 +15,6 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-// The SDK and the gateway's proxy would tunnel through these.
-const PROXY_VARIABLES = [
-  'http_proxy',
-  'HTTP_PROXY',
-  'https_proxy',
-  'HTTPS_PROXY',
-];
-
 /**
  * Runs example-app/gateway.ts with tsx on a free loopback port, with the
  * given environment on top of this one, and waits until it listens.
@@ -30,7 +23,8 @@ export async function startGatewayProcess(
   env: Readonly<Record<string, string>>,
 ): Promise<GatewayProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of PROXY_VARIABLES) delete childEnv[name];
+  // The gateway's proxy, like the SDK, would go through an HTTP proxy.
+  unsetProxyVariables(childEnv);
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'example-app/gateway.ts'],

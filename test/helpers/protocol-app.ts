@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Express } from 'express';
+import type { Express } from 'express';
 import { expect } from 'vitest';
 import {
   actionRouter,
@@ -10,6 +10,7 @@ import {
 } from 'express-tcapi';
 import type { ExpressFactory } from './express-versions.js';
 import { SECRET_ID, SECRET_KEY, VERSION } from './protocol-requests.js';
+import { recordErrors } from './record-errors.js';
 
 /** How a test app is put together besides the router's own options. */
 export interface ProtocolAppOptions extends TcapiOptions {
@@ -53,14 +54,6 @@ export function signedApp(
     { versions: { [VERSION]: actions }, credentials: CREDENTIALS, ...router },
     options,
   );
-}
-
-/** An error middleware that records what reaches it and passes it on. */
-export function recordErrors(seen: unknown[]): ErrorRequestHandler {
-  return function recordErrors(err, _req, _res, next) {
-    seen.push(err);
-    next(err);
-  };
 }
 
 /** The parameter schema of the DescribeInstances-like test action. */

@@ -1,14 +1,13 @@
-import { once } from 'node:events';
 import {
-  createServer,
   request,
   type ClientRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { VERSION } from './action-app.js';
+import { closeAfterEach } from './close-after-each.js';
+import { listen } from './gateway-upstreams.js';
 
 /** An app listening on a random loopback port. */
 export interface Served {
@@ -16,19 +15,14 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Starts `app` on 127.0.0.1, on a port of the system's choice. */
-export async function serve(app: Express): Promise<Served> {
-  const server = createServer(app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+/**
+ * A `serve(app)` for the tests of one file, to be called at its top
+ * level: `serve` starts `app` on a loopback port, and the app is closed
+ * after the test that served it.
+ */
+export function servePerTest(): (app: Express) => Promise<Served> {
+  const track = closeAfterEach();
+  return (app) => track(listen(app));
 }
 
 /** A request to send; the action's headers by default. */
