@@ -9,14 +9,9 @@ import {
   streamFailure,
   type StreamFailure,
 } from './error-event.js';
-import { withKeepAlive } from './keep-alive.js';
+import { GONE, iteratorOf, nextOrGone, stop } from './producer.js';
 import { dataFrame } from './sse-frame.js';
 import type { StreamResult } from './stream-result.js';
-
-type Events = AsyncIterator<unknown>;
-type Step = IteratorResult<unknown>;
-
-const GONE = Symbol('gone');
 
 /**
  * Sends a stream as server-sent events. The first event is awaited before
@@ -68,7 +63,7 @@ export async function writeStream(
       stop(iterator);
       return;
     }
-    let step: Step | typeof GONE;
+    let step: IteratorResult<unknown> | typeof GONE;
     try {
       step = await nextOrGone(res, iterator, signal, stream.keepAliveMs);
     } catch (error) {
@@ -91,62 +86,6 @@ export async function writeStream(
 }
 
 const LATE_STREAM = 'A stream was returned after the response had started.';
-
-function iteratorOf(events: AsyncIterable<unknown> | Iterable<unknown>) {
-  if (Symbol.asyncIterator in events) return events[Symbol.asyncIterator]();
-  return (async function* fromSync() {
-    yield* events;
-  })();
-}
-
-/**
- * The producer's next step, or `GONE` as soon as the client leaves: a
- * producer that ignores the signal must not hold the response open. It
- * is then stopped when its pending step settles.
- */
-function nextOrGone(
-  res: Response,
-  iterator: Events,
-  signal: AbortSignal,
-  keepAliveMs: number | undefined,
-): Promise<Step | typeof GONE> {
-  const pending = iterator.next();
-  return new Promise((resolve, reject) => {
-    // A listener per step, removed when the step settles: one promise
-    // raced at every step would keep a reaction per event until the end.
-    const left = () => {
-      resolve(GONE);
-      pending.then(
-        () => stop(iterator),
-        () => undefined,
-      );
-    };
-    if (signal.aborted) left();
-    else signal.addEventListener('abort', left, { once: true });
-    withKeepAlive(res, pending, keepAliveMs).then(
-      (step) => {
-        signal.removeEventListener('abort', left);
-        resolve(step);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', left);
-        reject(error);
-      },
-    );
-  });
-}
-
-/**
- * Lets the producer finish (its `finally` blocks run); what it throws
- * then has nobody left to be told.
- */
-function stop(iterator: Events): void {
-  Promise.resolve()
-    .then(() => iterator.return?.())
-    .then(undefined, (error: unknown) =>
-      debugStreams('stopping a stream failed: %O', error),
-    );
-}
 
 function startEventStream(res: Response): void {
   // setHeader, not res.type(): Express would append a charset, and the
