@@ -5,40 +5,16 @@ import {
   optionError as fail,
   sizeLimits,
   verifyOptions,
+  type SigningOptions,
 } from '../protocol/signing-options.js';
 
-/** Options of `tcapiAuthenticate()`. */
-export interface AuthenticateOptions {
-  /**
-   * The keys requests must be signed with, as for `actionRouter()`:
-   * `{ [secretId]: secretKey }`, `{ [secretId]: { secretKey, token } }`
-   * or a function `(secretId) => ({ secretKey, token? }) | undefined`.
-   * Required.
-   */
+/**
+ * Options of `tcapiAuthenticate()`: those of `actionRouter()` that check
+ * signatures, `credentials` required. Leave `service` out for a gateway in
+ * front of several products.
+ */
+export interface AuthenticateOptions extends SigningOptions {
   credentials: CredentialsOption;
-  /**
-   * The product name requests must be signed for (`cvm`), as for
-   * `actionRouter()`: a TC3 credential scope must name it or the
-   * endpoint's first label. Leave it out for a gateway in front of
-   * several products.
-   * @default any service
-   */
-  service?: string;
-  /**
-   * How far, in seconds, a request's timestamp may be from the gateway's
-   * clock, either way.
-   * @default 300
-   */
-  maxSkewSeconds?: number;
-  /**
-   * Largest requests accepted, in bytes or as strings such as `'1mb'`.
-   * @default { get: '32kb', form: '1mb', json: '10mb' } (the real service's)
-   */
-  limits?: {
-    get?: number | string;
-    form?: number | string;
-    json?: number | string;
-  };
 }
 
 /** The options after checking, with every default filled in. */

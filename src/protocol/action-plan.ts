@@ -1,5 +1,4 @@
 import type { ActionHandler, ActionTable } from './action-definition.js';
-import type { CredentialsOption } from './credentials.js';
 import type { SizeLimits } from './decode-request.js';
 import {
   compileParameters,
@@ -11,45 +10,18 @@ import {
   optionError as fail,
   sizeLimits,
   verifyOptions,
+  type SigningOptions,
 } from './signing-options.js';
 
-/** Options of `actionRouter()`. */
-export interface ActionRouterOptions {
+/** Options of `actionRouter()`, besides those of {@link SigningOptions}. */
+export interface ActionRouterOptions extends SigningOptions {
   /** The actions of each version the service serves, keyed by version. */
   versions: Readonly<Record<string, ActionTable>>;
-  /**
-   * The keys requests must be signed with (TC3-HMAC-SHA256, HmacSHA1 or
-   * HmacSHA256). Without it, signatures are not checked.
-   */
-  credentials?: CredentialsOption;
-  /**
-   * The product name the service answers as (`cvm`, `hunyuan`). A TC3
-   * credential scope must then name it, or the endpoint's first label as
-   * the Node and Java SDKs sign, so that a request signed for one service
-   * on this host cannot be replayed to another. Without it, any service
-   * in the scope is accepted.
-   */
-  service?: string;
-  /**
-   * How far, in seconds, a request's timestamp may be from the server's
-   * clock, either way.
-   * @default 300
-   */
-  maxSkewSeconds?: number;
   /**
    * The regions served; a request for another gets `UnsupportedRegion`,
    * one without a region `MissingParameter`. Without it, any region.
    */
   regions?: readonly string[] | ((region: string) => boolean);
-  /**
-   * Largest requests accepted, in bytes or as strings such as `'1mb'`.
-   * @default { get: '32kb', form: '1mb', json: '10mb' } (the real service's)
-   */
-  limits?: {
-    get?: number | string;
-    form?: number | string;
-    json?: number | string;
-  };
 }
 
 /** An action ready to run: its parameter check compiled. */

@@ -5,9 +5,32 @@ import type { VerifyOptions } from './signature/verify.js';
 
 /** How signed requests are checked: shared by the router and the gateway. */
 export interface SigningOptions {
+  /**
+   * The keys requests must be signed with (TC3-HMAC-SHA256, HmacSHA1 or
+   * HmacSHA256): `{ [secretId]: secretKey }`,
+   * `{ [secretId]: { secretKey, token } }` or a function
+   * `(secretId) => ({ secretKey, token? }) | undefined`. Without it,
+   * signatures are not checked.
+   */
   credentials?: CredentialsOption;
+  /**
+   * The product name the service answers as (`cvm`, `hunyuan`). A TC3
+   * credential scope must then name it, or the endpoint's first label as
+   * the Node and Java SDKs sign, so that a request signed for one service
+   * on this host cannot be replayed to another. Without it, any service
+   * in the scope is accepted.
+   */
   service?: string;
+  /**
+   * How far, in seconds, a request's timestamp may be from the server's
+   * clock, either way.
+   * @default 300
+   */
   maxSkewSeconds?: number;
+  /**
+   * Largest requests accepted, in bytes or as strings such as `'1mb'`.
+   * @default { get: '32kb', form: '1mb', json: '10mb' } (the real service's)
+   */
   limits?: {
     get?: number | string;
     form?: number | string;

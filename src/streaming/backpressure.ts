@@ -24,13 +24,25 @@ export function canWrite(res: ServerResponse): boolean {
 
 function drained(res: ServerResponse): Promise<void> {
   if (!canWrite(res) || !res.writableNeedDrain) return Promise.resolve();
+  return untilOrClosed(res, 'drain');
+}
+
+/**
+ * Resolves on `event` or on `'close'`, whichever comes first, and leaves
+ * no listener behind: a client that leaves must never keep a writer
+ * waiting.
+ */
+export function untilOrClosed(
+  res: ServerResponse,
+  event: 'drain' | 'finish',
+): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      res.off('drain', done);
+      res.off(event, done);
       res.off('close', done);
       resolve();
     };
-    res.on('drain', done);
+    res.on(event, done);
     res.on('close', done);
   });
 }

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { contextFor } from '../context.js';
 import { debugStreams } from '../log.js';
 import type { ResolvedOptions } from '../options.js';
-import { canWrite, writeAndDrain } from './backpressure.js';
+import { canWrite, untilOrClosed, writeAndDrain } from './backpressure.js';
 import { disconnectSignal } from './disconnect-signal.js';
 import {
   envelopeErrorEvent,
@@ -141,13 +141,5 @@ function errorFrame(
 // started: the error event must be out before anyone is told of the error.
 function sent(res: Response): Promise<void> {
   if (res.writableFinished || res.closed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('finish', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('finish', done);
-    res.on('close', done);
-  });
+  return untilOrClosed(res, 'finish');
 }
